@@ -1,0 +1,275 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.Analysis;
+
+/// <summary>One assignment to a tracked property of a created object. <see cref="Value"/> is null when it cannot be known.</summary>
+public readonly struct PropertyWrite
+{
+    public PropertyWrite(string propertyName, IOperation? value, SyntaxNode syntax)
+    {
+        PropertyName = propertyName;
+        Value = value;
+        Syntax = syntax;
+    }
+
+    public string PropertyName { get; }
+
+    public IOperation? Value { get; }
+
+    /// <summary>The assignment (or the initializer member) that writes the property.</summary>
+    public SyntaxNode Syntax { get; }
+}
+
+/// <summary>What one body does with an object it creates: which tracked properties it assigns, and whether the object escapes to code we cannot see.</summary>
+public sealed class CreatedObjectUsage
+{
+    internal CreatedObjectUsage(bool escapes, ImmutableArray<PropertyWrite> writes)
+    {
+        Escapes = escapes;
+        Writes = writes;
+    }
+
+    /// <summary>
+    /// True when code outside this body may configure the object: it is passed by <c>ref</c>/<c>out</c>, handed to a
+    /// non-AWS method that takes exactly this type (a configurator), returned from a method, or stored in a member that
+    /// the declaring type configures elsewhere.
+    /// </summary>
+    public bool Escapes { get; }
+
+    public ImmutableArray<PropertyWrite> Writes { get; }
+
+    public IEnumerable<PropertyWrite> WritesTo(string propertyName) => Writes.Where(w => w.PropertyName == propertyName);
+}
+
+/// <summary>
+/// The per-body tracker of objects created and the properties later assigned on them ("was ExternalId set").
+/// It follows the object through the local that holds it and any local aliases, inside the body that creates it
+/// (lambdas and local functions included), and never across method boundaries.
+/// </summary>
+public static class CreatedObjectTracker
+{
+    public static CreatedObjectUsage Analyze(IObjectCreationOperation creation, ImmutableArray<string> properties, CancellationToken cancellationToken)
+        => Analyze(creation, properties, extraAliases: ImmutableArray<ILocalSymbol>.Empty, cancellationToken);
+
+    public static CreatedObjectUsage Analyze(IObjectCreationOperation creation, ImmutableArray<string> properties, ImmutableArray<ILocalSymbol> extraAliases, CancellationToken cancellationToken)
+    {
+        var writes = ImmutableArray.CreateBuilder<PropertyWrite>();
+        var escapes = false;
+        var createdType = creation.Type;
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && properties.Contains(target.Property.Name))
+                {
+                    writes.Add(new PropertyWrite(target.Property.Name, assignment.Value, assignment.Syntax));
+                }
+            }
+        }
+
+        var aliases = new HashSet<ILocalSymbol>(extraAliases, SymbolEqualityComparer.Default);
+        switch (Classify(creation, createdType, out var destination))
+        {
+            case Flow.Escapes:
+                escapes = true;
+                break;
+            case Flow.Local:
+                aliases.Add((ILocalSymbol)destination!);
+                break;
+            case Flow.Member:
+                if (MemberConfiguredElsewhere(creation, destination!, properties, cancellationToken))
+                {
+                    escapes = true;
+                }
+
+                break;
+        }
+
+        if (aliases.Count > 0 && !escapes)
+        {
+            var root = HardCodedValueEvaluator.GetRoot(creation);
+            var seen = new HashSet<IOperation>();
+            bool changed;
+            do
+            {
+                changed = false;
+                foreach (var op in root.Descendants())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (op is not ILocalReferenceOperation reference || !aliases.Contains(reference.Local) || !seen.Add(reference))
+                    {
+                        continue;
+                    }
+
+                    if (reference.Parent is IPropertyReferenceOperation property && property.Instance == reference && properties.Contains(property.Property.Name))
+                    {
+                        if (HardCodedValueEvaluator.IsWrite(property, out var value))
+                        {
+                            writes.Add(new PropertyWrite(property.Property.Name, value, property.Parent!.Syntax));
+                        }
+
+                        continue;
+                    }
+
+                    if (HardCodedValueEvaluator.IsWrite(reference, out _))
+                    {
+                        if (reference.Parent is IArgumentOperation or IVariableInitializerOperation)
+                        {
+                            // Passed by ref/out, or aliased by a ref local: someone else may set it.
+                            escapes = true;
+                        }
+
+                        continue;
+                    }
+
+                    switch (Classify(reference, createdType, out var target))
+                    {
+                        case Flow.Escapes:
+                            escapes = true;
+                            break;
+                        case Flow.Local when aliases.Add((ILocalSymbol)target!):
+                            changed = true;
+                            break;
+                        case Flow.Member when MemberConfiguredElsewhere(creation, target!, properties, cancellationToken):
+                            escapes = true;
+                            break;
+                    }
+                }
+            }
+            while (changed && !escapes);
+        }
+
+        return new CreatedObjectUsage(escapes, writes.ToImmutable());
+    }
+
+    private enum Flow
+    {
+        None,
+        Local,
+        Member,
+        Escapes,
+    }
+
+    /// <summary>Where the value of <paramref name="operation"/> (the object) goes next.</summary>
+    private static Flow Classify(IOperation operation, ITypeSymbol? createdType, out ISymbol? destination)
+    {
+        destination = null;
+        var current = operation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                destination = declarator.Symbol;
+                return Flow.Local;
+            case IVariableInitializerOperation { Parent: IVariableDeclarationOperation declaration } when declaration.Declarators.Length == 1:
+                destination = declaration.Declarators[0].Symbol;
+                return Flow.Local;
+            case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                switch (assignment.Target)
+                {
+                    case ILocalReferenceOperation local:
+                        destination = local.Local;
+                        return Flow.Local;
+                    case IFieldReferenceOperation field:
+                        destination = field.Field;
+                        return Flow.Member;
+                    case IPropertyReferenceOperation property:
+                        destination = property.Property;
+                        return Flow.Member;
+                    default:
+                        return Flow.None;
+                }
+
+            case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length > 0:
+                destination = fieldInitializer.InitializedFields[0];
+                return Flow.Member;
+            case IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Length > 0:
+                destination = propertyInitializer.InitializedProperties[0];
+                return Flow.Member;
+            case IArgumentOperation argument:
+                if (argument.Parameter is null)
+                {
+                    return Flow.None;
+                }
+
+                if (argument.Parameter.RefKind is RefKind.Ref or RefKind.Out)
+                {
+                    return Flow.Escapes;
+                }
+
+                // A helper of ours that takes exactly this type may well configure it; the SDK's own methods do not.
+                var method = argument.Parameter.ContainingSymbol;
+                return !AwsTypes.IsFromAwsSdk(method)
+                       && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, createdType)
+                    ? Flow.Escapes
+                    : Flow.None;
+            case IReturnOperation:
+                // Returned from a method or local function: the caller may complete it. A lambda's result (a DI
+                // factory, for example) is final.
+                for (var p = current.Parent; p is not null; p = p.Parent)
+                {
+                    if (p is IAnonymousFunctionOperation)
+                    {
+                        return Flow.None;
+                    }
+
+                    if (p is ILocalFunctionOperation)
+                    {
+                        return Flow.Escapes;
+                    }
+                }
+
+                return Flow.Escapes;
+            default:
+                return Flow.None;
+        }
+    }
+
+    /// <summary>
+    /// Syntax scan of the declaring type for <c>member.Property = ...</c> (or <c>x.member.Property = ...</c>): when a
+    /// field or property that holds the object is configured in another member of the type.
+    /// </summary>
+    private static bool MemberConfiguredElsewhere(IOperation creation, ISymbol member, ImmutableArray<string> properties, CancellationToken cancellationToken)
+    {
+        var type = member.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var property } access
+                    && properties.Contains(property)
+                    && LastName(access.Expression) == member.Name
+                    && !creation.Syntax.Span.Contains(assignment.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? LastName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+}

@@ -1,0 +1,19 @@
+namespace CrossAccountAnalyzers.Analysis;
+
+/// <summary>How a fix supplies an ExternalId for a diagnostic; passed to fixers through <c>Diagnostic.Properties</c>.</summary>
+public enum ExternalIdFixKind
+{
+    /// <summary>Add <c>ExternalId = value</c> to the object creation in AdditionalLocations[0] (or replace the empty values in AdditionalLocations[1..]).</summary>
+    Initializer,
+
+    /// <summary>Add a <c>new AssumeRoleAWSCredentialsOptions { ExternalId = value }</c> argument to the creation in AdditionalLocations[0].</summary>
+    AddOptionsArgument,
+
+    /// <summary>Replace the <c>null</c> options argument in AdditionalLocations[0] with new options that carry the ExternalId.</summary>
+    ReplaceOptionsArgument,
+}
+
+public static class ExternalIdFix
+{
+    public const string FixKindProperty = "CxaExternalIdFix";
+}

@@ -1,0 +1,103 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace CrossAccountAnalyzers.Aws;
+
+/// <summary>Which major version of the AWS SDK for .NET a compilation references.</summary>
+public enum AwsSdkVersion
+{
+    None = 0,
+    V3 = 3,
+    V4 = 4,
+}
+
+/// <summary>
+/// What the package knows about AWS types, resolved once per compilation and shared by every rule and fixer.
+/// No rule calls <see cref="Compilation.GetTypeByMetadataName(string)"/> itself.
+/// </summary>
+public sealed class AwsTypes
+{
+    public const string AssumeRoleRequestName = "Amazon.SecurityToken.Model.AssumeRoleRequest";
+    public const string AssumeRoleAWSCredentialsName = "Amazon.Runtime.AssumeRoleAWSCredentials";
+    public const string AssumeRoleAWSCredentialsOptionsName = "Amazon.Runtime.AssumeRoleAWSCredentialsOptions";
+    public const string AWSOptionsName = "Amazon.Extensions.NETCore.Setup.AWSOptions";
+    public const string AmazonServiceClientName = "Amazon.Runtime.AmazonServiceClient";
+    public const string AWSCredentialsName = "Amazon.Runtime.AWSCredentials";
+    public const string DefaultAWSCredentialsIdentityResolverName = "Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver";
+    public const string FallbackCredentialsFactoryName = "Amazon.Runtime.FallbackCredentialsFactory";
+    public const string IConfigurationName = "Microsoft.Extensions.Configuration.IConfiguration";
+
+    public const string ExternalIdProperty = "ExternalId";
+    public const string RoleArnProperty = "RoleArn";
+    public const string SessionRoleArnProperty = "SessionRoleArn";
+
+    private static readonly ConditionalWeakTable<Compilation, AwsTypes> Cache = new();
+
+    private AwsTypes(Compilation compilation)
+    {
+        AssumeRoleRequest = compilation.GetTypeByMetadataName(AssumeRoleRequestName);
+        AssumeRoleAWSCredentials = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsName);
+        AssumeRoleAWSCredentialsOptions = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsOptionsName);
+        AWSOptions = compilation.GetTypeByMetadataName(AWSOptionsName);
+        AmazonServiceClient = compilation.GetTypeByMetadataName(AmazonServiceClientName);
+        AWSCredentials = compilation.GetTypeByMetadataName(AWSCredentialsName);
+        DefaultAWSCredentialsIdentityResolver = compilation.GetTypeByMetadataName(DefaultAWSCredentialsIdentityResolverName);
+        FallbackCredentialsFactory = compilation.GetTypeByMetadataName(FallbackCredentialsFactoryName);
+        IConfiguration = compilation.GetTypeByMetadataName(IConfigurationName);
+
+        SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
+            : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
+            : AwsSdkVersion.None;
+    }
+
+    /// <summary>The shared instance for <paramref name="compilation"/>; types are resolved on first use only.</summary>
+    public static AwsTypes Get(Compilation compilation) => Cache.GetValue(compilation, static c => new AwsTypes(c));
+
+    public AwsSdkVersion SdkVersion { get; }
+
+    public INamedTypeSymbol? AssumeRoleRequest { get; }
+    public INamedTypeSymbol? AssumeRoleAWSCredentials { get; }
+    public INamedTypeSymbol? AssumeRoleAWSCredentialsOptions { get; }
+    public INamedTypeSymbol? AWSOptions { get; }
+    public INamedTypeSymbol? AmazonServiceClient { get; }
+    public INamedTypeSymbol? AWSCredentials { get; }
+    public INamedTypeSymbol? DefaultAWSCredentialsIdentityResolver { get; }
+    public INamedTypeSymbol? FallbackCredentialsFactory { get; }
+    public INamedTypeSymbol? IConfiguration { get; }
+
+    /// <summary>True when any type that carries an ExternalId (a CXA1001 sink) is referenced.</summary>
+    public bool HasAssumeRoleSinks => AssumeRoleRequest is not null || AssumeRoleAWSCredentials is not null || AWSOptions is not null;
+
+    /// <summary>True for the types whose <c>ExternalId</c> property is an ExternalId sink.</summary>
+    public bool IsExternalIdCarrier(ITypeSymbol? type)
+        => type is not null
+           && (SymbolEqualityComparer.Default.Equals(type, AssumeRoleRequest)
+               || SymbolEqualityComparer.Default.Equals(type, AssumeRoleAWSCredentialsOptions)
+               || SymbolEqualityComparer.Default.Equals(type, AWSOptions));
+
+    /// <summary>True when <paramref name="symbol"/> is declared in an assembly of the AWS SDK for .NET.</summary>
+    public static bool IsFromAwsSdk(ISymbol? symbol)
+    {
+        var name = symbol?.ContainingAssembly?.Name;
+        return name is not null && name.StartsWith("AWSSDK.", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    public static bool InheritsFromOrEquals(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
