@@ -30,16 +30,20 @@ public readonly struct PropertyWrite
 /// <summary>What one body does with an object it creates: which tracked properties it assigns, and whether the object escapes to code we cannot see.</summary>
 public sealed class CreatedObjectUsage
 {
-    internal CreatedObjectUsage(bool escapes, ImmutableArray<PropertyWrite> writes)
+    internal CreatedObjectUsage(bool escapes, IMethodSymbol? returnedFrom, ImmutableArray<PropertyWrite> writes)
     {
         Escapes = escapes;
+        ReturnedFrom = returnedFrom;
         Writes = writes;
     }
 
+    /// <summary>The method or local function that returns the object to its callers (a factory), or null.</summary>
+    public IMethodSymbol? ReturnedFrom { get; }
+
     /// <summary>
     /// True when code outside this body may configure the object: it is passed by <c>ref</c>/<c>out</c>, handed to a
-    /// non-AWS method that takes exactly this type (a configurator), returned from a method, or stored in a member that
-    /// the declaring type configures elsewhere.
+    /// non-AWS method that takes exactly this type (a configurator), or stored in a member that the declaring type
+    /// configures elsewhere. Being returned is reported separately (<see cref="ReturnedFrom"/>).
     /// </summary>
     public bool Escapes { get; }
 
@@ -55,16 +59,21 @@ public sealed class CreatedObjectUsage
 /// </summary>
 public static class CreatedObjectTracker
 {
-    public static CreatedObjectUsage Analyze(IObjectCreationOperation creation, ImmutableArray<string> properties, CancellationToken cancellationToken)
+    public static CreatedObjectUsage Analyze(IOperation creation, ImmutableArray<string> properties, CancellationToken cancellationToken)
         => Analyze(creation, properties, extraAliases: ImmutableArray<ILocalSymbol>.Empty, cancellationToken);
 
-    public static CreatedObjectUsage Analyze(IObjectCreationOperation creation, ImmutableArray<string> properties, ImmutableArray<ILocalSymbol> extraAliases, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the object produced by <paramref name="creation"/> (an object creation, or a call that returns the
+    /// object, when following a factory's callers) through its body.
+    /// </summary>
+    public static CreatedObjectUsage Analyze(IOperation creation, ImmutableArray<string> properties, ImmutableArray<ILocalSymbol> extraAliases, CancellationToken cancellationToken)
     {
         var writes = ImmutableArray.CreateBuilder<PropertyWrite>();
         var escapes = false;
+        IMethodSymbol? returnedFrom = null;
         var createdType = creation.Type;
 
-        if (creation.Initializer is { } initializer)
+        if (creation is IObjectCreationOperation { Initializer: { } initializer })
         {
             foreach (var member in initializer.Initializers)
             {
@@ -80,6 +89,10 @@ public static class CreatedObjectTracker
         {
             case Flow.Escapes:
                 escapes = true;
+                break;
+            case Flow.Returned:
+                returnedFrom = destination as IMethodSymbol;
+                escapes |= returnedFrom is null;
                 break;
             case Flow.Local:
                 aliases.Add((ILocalSymbol)destination!);
@@ -135,6 +148,10 @@ public static class CreatedObjectTracker
                         case Flow.Escapes:
                             escapes = true;
                             break;
+                        case Flow.Returned:
+                            returnedFrom = target as IMethodSymbol;
+                            escapes |= returnedFrom is null;
+                            break;
                         case Flow.Local when aliases.Add((ILocalSymbol)target!):
                             changed = true;
                             break;
@@ -147,7 +164,7 @@ public static class CreatedObjectTracker
             while (changed && !escapes);
         }
 
-        return new CreatedObjectUsage(escapes, writes.ToImmutable());
+        return new CreatedObjectUsage(escapes, escapes ? null : returnedFrom, writes.ToImmutable());
     }
 
     private enum Flow
@@ -156,6 +173,7 @@ public static class CreatedObjectTracker
         Local,
         Member,
         Escapes,
+        Returned,
     }
 
     /// <summary>Where the value of <paramref name="operation"/> (the object) goes next.</summary>
@@ -215,9 +233,14 @@ public static class CreatedObjectTracker
                        && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, createdType)
                     ? Flow.Escapes
                     : Flow.None;
-            case IReturnOperation:
-                // Returned from a method or local function: the caller may complete it. A lambda's result (a DI
+            case IReturnOperation returnOperation:
+                // Returned from a method or local function: its callers may complete it. A lambda's result (a DI
                 // factory, for example) is final.
+                if (returnOperation.Kind == OperationKind.YieldReturn)
+                {
+                    return Flow.Escapes;
+                }
+
                 for (var p = current.Parent; p is not null; p = p.Parent)
                 {
                     if (p is IAnonymousFunctionOperation)
@@ -225,13 +248,15 @@ public static class CreatedObjectTracker
                         return Flow.None;
                     }
 
-                    if (p is ILocalFunctionOperation)
+                    if (p is ILocalFunctionOperation localFunction)
                     {
-                        return Flow.Escapes;
+                        destination = localFunction.Symbol;
+                        return Flow.Returned;
                     }
                 }
 
-                return Flow.Escapes;
+                destination = current.SemanticModel?.GetEnclosingSymbol(current.Syntax.SpanStart) as IMethodSymbol;
+                return destination is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } ? Flow.Returned : Flow.Escapes;
             default:
                 return Flow.None;
         }

@@ -67,7 +67,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
     {
         var cancellationToken = context.CancellationToken;
         var usage = CreatedObjectTracker.Analyze(creation, properties, cancellationToken);
-        if (usage.Escapes)
+        if (IsCompletedElsewhere(context, creation, usage, evaluator))
         {
             return;
         }
@@ -152,13 +152,19 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
         }
 
         var usage = CreatedObjectTracker.Analyze(optionsCreation, OptionsProperties, aliases, cancellationToken);
-        if (usage.Escapes || !TryGetUnsetExternalIdWrites(usage, evaluator, cancellationToken, out var emptyWrites))
+        if (IsCompletedElsewhere(context, optionsCreation, usage, evaluator) || !TryGetUnsetExternalIdWrites(usage, evaluator, cancellationToken, out var emptyWrites))
         {
             return;
         }
 
         Report(context, creation, "AssumeRoleAWSCredentials", ExternalIdFixKind.Initializer, optionsCreation.Syntax, emptyWrites);
     }
+
+    /// <summary>The object escapes to code that may set the ExternalId, or a factory returns it to a caller that does.</summary>
+    private static bool IsCompletedElsewhere(OperationAnalysisContext context, IOperation creation, CreatedObjectUsage usage, HardCodedValueEvaluator evaluator)
+        => usage.Escapes
+           || (usage.ReturnedFrom is { } factory
+               && FactoryCallers.Get(context.Compilation).AnyCallerSets(factory, creation, AwsTypes.ExternalIdProperty, evaluator, context.CancellationToken));
 
     /// <summary>
     /// True when no write sets a non-empty ExternalId. <paramref name="emptyWrites"/> are the values of explicit

@@ -1,0 +1,214 @@
+using System.Linq;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace CrossAccountAnalyzers.CodeFixes.Machinery;
+
+/// <summary>
+/// Writes an ExternalId value where a diagnostic says it belongs (an initializer, a new options argument, or in place
+/// of an explicit null/""), through a <see cref="DocumentEditor"/> so that many fixes in one document compose.
+/// Idempotent: an initializer that already assigns ExternalId has its value replaced, never a duplicate added.
+/// </summary>
+internal static class ExternalIdWriter
+{
+    public static bool CanWrite(SyntaxNode root, Diagnostic diagnostic)
+        => TryGetPlan(root, diagnostic, out _, out _, out _);
+
+    public static void Write(DocumentEditor editor, Diagnostic diagnostic, ExpressionSyntax value)
+    {
+        if (!TryGetPlan(editor.OriginalRoot, diagnostic, out var kind, out var target, out var emptyValues))
+        {
+            return;
+        }
+
+        if (emptyValues.Length > 0)
+        {
+            foreach (var empty in emptyValues)
+            {
+                editor.ReplaceNode(empty, (current, _) => value.WithTriviaFrom(current));
+            }
+
+            return;
+        }
+
+        switch (kind)
+        {
+            case ExternalIdFixKind.Initializer:
+                editor.ReplaceNode(target, (current, _) => AddToInitializer((ExpressionSyntax)current, value));
+                break;
+            case ExternalIdFixKind.AddOptionsArgument:
+                editor.ReplaceNode(target, (current, _) => AddOptionsArgument((BaseObjectCreationExpressionSyntax)current, value, editor.SemanticModel));
+                break;
+            case ExternalIdFixKind.ReplaceOptionsArgument:
+                editor.ReplaceNode(target, (current, _) => NewOptions(value).WithTriviaFrom(current));
+                break;
+        }
+    }
+
+    /// <summary>The node where the ExternalId goes (used to find what is in scope there).</summary>
+    public static SyntaxNode? GetAnchor(SyntaxNode root, Diagnostic diagnostic)
+        => TryGetPlan(root, diagnostic, out _, out var target, out var empties) ? (empties.Length > 0 ? empties[0] : target) : null;
+
+    private static bool TryGetPlan(SyntaxNode root, Diagnostic diagnostic, out ExternalIdFixKind kind, out SyntaxNode target, out SyntaxNode[] emptyValues)
+    {
+        kind = default;
+        target = null!;
+        emptyValues = System.Array.Empty<SyntaxNode>();
+        if (!diagnostic.Properties.TryGetValue(ExternalIdFix.FixKindProperty, out var kindText)
+            || !System.Enum.TryParse(kindText, out kind)
+            || diagnostic.AdditionalLocations.Count == 0)
+        {
+            return false;
+        }
+
+        var found = FindNode(root, diagnostic.AdditionalLocations[0]);
+        if (found is null)
+        {
+            return false;
+        }
+
+        target = found;
+        emptyValues = diagnostic.AdditionalLocations.Skip(1).Select(l => FindNode(root, l)).Where(n => n is ExpressionSyntax).ToArray()!;
+        return kind switch
+        {
+            ExternalIdFixKind.Initializer => target is BaseObjectCreationExpressionSyntax || emptyValues.Length > 0,
+            ExternalIdFixKind.AddOptionsArgument => target is BaseObjectCreationExpressionSyntax { ArgumentList: not null },
+            ExternalIdFixKind.ReplaceOptionsArgument => target is ExpressionSyntax,
+            _ => false,
+        };
+    }
+
+    private static SyntaxNode? FindNode(SyntaxNode root, Location location)
+    {
+        if (!location.IsInSource || location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan))
+        {
+            return null;
+        }
+
+        return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+    }
+
+    internal static AssignmentExpressionSyntax ExternalIdAssignment(ExpressionSyntax value)
+        => AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(AwsTypes.ExternalIdProperty), value.WithoutTrivia())
+            .WithOperatorToken(Token(SyntaxKind.EqualsToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space));
+
+    private static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value)
+    {
+        if (creationExpression is not BaseObjectCreationExpressionSyntax creation)
+        {
+            return creationExpression;
+        }
+
+        var assignment = ExternalIdAssignment(value);
+        if (creation.Initializer is { } initializer)
+        {
+            // Already assigned (a second fix for the same object, or an explicit null): replace the value.
+            var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
+                .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: AwsTypes.ExternalIdProperty });
+            if (existing is not null)
+            {
+                return creation.ReplaceNode(existing.Right, value.WithTriviaFrom(existing.Right));
+            }
+
+            return creation.WithInitializer(AddExpression(initializer, assignment));
+        }
+
+        // `new AssumeRoleRequest()` / `new()` / `new AssumeRoleRequest`: append ` { ExternalId = value }`, keeping what followed.
+        var trailing = creation.GetTrailingTrivia();
+        var newInitializer = InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space),
+                SingletonSeparatedList<ExpressionSyntax>(assignment),
+                Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space))
+            .WithTrailingTrivia(trailing);
+        return creation.WithoutTrailingTrivia().WithInitializer(newInitializer);
+    }
+
+    private static InitializerExpressionSyntax AddExpression(InitializerExpressionSyntax initializer, ExpressionSyntax expression)
+    {
+        var expressions = initializer.Expressions;
+        if (expressions.Count == 0)
+        {
+            // `{ }` or `{}`: `{ ExternalId = value }`.
+            return initializer
+                .WithOpenBraceToken(initializer.OpenBraceToken.WithTrailingTrivia(Space))
+                .WithExpressions(SingletonSeparatedList(expression))
+                .WithCloseBraceToken(initializer.CloseBraceToken.WithLeadingTrivia(Space));
+        }
+
+        var last = expressions.Last();
+        var multiline = initializer.OpenBraceToken.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia)
+            || expressions.GetSeparators().Any(s => s.TrailingTrivia.Any(SyntaxKind.EndOfLineTrivia))
+            || last.GetTrailingTrivia().Any(SyntaxKind.EndOfLineTrivia);
+        var items = expressions.GetWithSeparators().ToList();
+        if (!multiline)
+        {
+            // `{ A = 1, B = 2 }` -> `{ A = 1, B = 2, ExternalId = value }`
+            if (expressions.SeparatorCount == expressions.Count)
+            {
+                items.Add(expression.WithLeadingTrivia(Space));
+                items.Add(Token(SyntaxKind.CommaToken));
+                return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
+            }
+
+            items[items.Count - 1] = last.WithoutTrailingTrivia();
+            items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(Space));
+            items.Add(expression.WithTrailingTrivia(last.GetTrailingTrivia()));
+            return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
+        }
+
+        // One member per line: same indentation as the last member; keep a trailing comma if the list had one.
+        var indented = expression.WithLeadingTrivia(last.GetLeadingTrivia());
+        if (expressions.SeparatorCount == expressions.Count)
+        {
+            var lastSeparator = expressions.GetSeparator(expressions.SeparatorCount - 1);
+            items.Add(indented);
+            items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(lastSeparator.TrailingTrivia.Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia))));
+            return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
+        }
+
+        var trailing = last.GetTrailingTrivia();
+        items[items.Count - 1] = last.WithoutTrailingTrivia();
+        items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(trailing));
+        var endOfLine = trailing.Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).Take(1);
+        items.Add(indented.WithTrailingTrivia(endOfLine));
+        return initializer.WithExpressions(SeparatedList<ExpressionSyntax>(items));
+    }
+
+    private static BaseObjectCreationExpressionSyntax AddOptionsArgument(BaseObjectCreationExpressionSyntax creation, ExpressionSyntax value, SemanticModel model)
+    {
+        var arguments = creation.ArgumentList!;
+        var options = NewOptions(value);
+        var argument = Argument(options);
+        if (arguments.Arguments.Any(a => a.NameColon is not null))
+        {
+            var name = FindOptionsParameterName(model) ?? "options";
+            argument = argument.WithNameColon(NameColon(IdentifierName(name)));
+        }
+
+        return creation.WithArgumentList(arguments.WithArguments(SyntaxListEditing.Insert(arguments.Arguments, arguments.Arguments.Count, argument)));
+    }
+
+    private static string? FindOptionsParameterName(SemanticModel model)
+    {
+        var types = AwsTypes.Get(model.Compilation);
+        return types.AssumeRoleAWSCredentials?.InstanceConstructors
+            .SelectMany(c => c.Parameters)
+            .FirstOrDefault(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))?.Name;
+    }
+
+    private static ExpressionSyntax NewOptions(ExpressionSyntax value)
+        => ObjectCreationExpression(ParseTypeName("global::" + AwsTypes.AssumeRoleAWSCredentialsOptionsName).WithAdditionalAnnotations(Simplifier.Annotation))
+            .WithNewKeyword(Token(SyntaxKind.NewKeyword).WithTrailingTrivia(Space))
+            .WithInitializer(InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space),
+                SingletonSeparatedList<ExpressionSyntax>(ExternalIdAssignment(value)),
+                Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space)));
+}

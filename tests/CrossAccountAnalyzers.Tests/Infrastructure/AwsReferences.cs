@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CrossAccountAnalyzers.Tests.Infrastructure;
+
+/// <summary>Which AWS SDK a test compiles against.</summary>
+public enum AwsSdk
+{
+    /// <summary>No AWS package at all.</summary>
+    None,
+
+    /// <summary>AWS SDK for .NET v3.7.</summary>
+    V3,
+
+    /// <summary>AWS SDK for .NET v4.</summary>
+    V4,
+}
+
+/// <summary>
+/// The pinned AWS reference sets, in one place. The same versions are listed as PackageDownload items in the test
+/// project so that restore fetches them before any test runs.
+/// </summary>
+public static class AwsReferences
+{
+    public static readonly ReferenceAssemblies Net = ReferenceAssemblies.Net.Net80;
+
+    public static readonly ReferenceAssemblies V4 = Net.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("AWSSDK.Core", "4.1.0"),
+        new PackageIdentity("AWSSDK.SecurityToken", "4.0.101.10"),
+        new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "4.0.102.10"),
+        // Setup asks for the 2.0.0 abstractions, which the feed does not serve; name served ones explicitly.
+        new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
+        new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),
+        new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.0")));
+
+    public static readonly ReferenceAssemblies V3 = Net.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("AWSSDK.Core", "3.7.402"),
+        new PackageIdentity("AWSSDK.SecurityToken", "3.7.202"),
+        new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "3.7.2"),
+        new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
+        new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),
+        new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.0")));
+
+    public static ReferenceAssemblies For(AwsSdk sdk) => sdk switch
+    {
+        AwsSdk.V3 => V3,
+        AwsSdk.V4 => V4,
+        _ => Net,
+    };
+
+    /// <summary>Theory data: every supported SDK major.</summary>
+    public static IEnumerable<object[]> Sdks => new[] { new object[] { AwsSdk.V3 }, new object[] { AwsSdk.V4 } };
+}

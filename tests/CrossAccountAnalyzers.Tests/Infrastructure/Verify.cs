@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CrossAccountAnalyzers.Tests.Infrastructure;
+
+/// <summary>A small alias over Microsoft.CodeAnalysis.Testing: analyzer tests and code-fix tests against a pinned AWS SDK.</summary>
+public static class Verify<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic(int markupKey = 0)
+        => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics[0]).WithLocation(markupKey).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int markupKey = 0)
+        => new DiagnosticResult(descriptor).WithLocation(markupKey).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+    /// <summary>Runs the analyzer on <paramref name="source"/> (markup: <c>[|...|]</c> or <c>{|#0:...|}</c>) and compares diagnostics.</summary>
+    public static Task AnalyzerAsync(string source, AwsSdk sdk, params DiagnosticResult[] expected)
+        => AnalyzerAsync(source, sdk, editorConfig: null, expected);
+
+    public static async Task AnalyzerAsync(string source, AwsSdk sdk, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source, ReferenceAssemblies = AwsReferences.For(sdk) };
+        AddEditorConfig(test.TestState, editorConfig);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> (and FixAll) and compares with <paramref name="fixedSource"/>, which must compile.</summary>
+    public static async Task CodeFixAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, string? editorConfig = null, int? iterations = null)
+    {
+        var test = new Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = AwsReferences.For(sdk),
+            CodeActionEquivalenceKey = equivalenceKey,
+        };
+        if (iterations is { } n)
+        {
+            test.NumberOfIncrementalIterations = n;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        AddEditorConfig(test.TestState, editorConfig);
+        AddEditorConfig(test.FixedState, editorConfig);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A code-fix test with several documents (callers in other files).</summary>
+    public static async Task CodeFixAsync((string Name, string Source)[] sources, (string Name, string Source)[] fixedSources, AwsSdk sdk, string equivalenceKey, int? iterations = null)
+    {
+        var test = new Test { ReferenceAssemblies = AwsReferences.For(sdk), CodeActionEquivalenceKey = equivalenceKey };
+        foreach (var s in sources)
+        {
+            test.TestState.Sources.Add((s.Name, s.Source));
+        }
+
+        foreach (var s in fixedSources)
+        {
+            test.FixedState.Sources.Add((s.Name, s.Source));
+        }
+
+        if (iterations is { } n)
+        {
+            test.NumberOfIncrementalIterations = n;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static void AddEditorConfig(SolutionState state, string? editorConfig)
+    {
+        if (editorConfig is not null)
+        {
+            state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n"));
+        }
+    }
+
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test()
+        {
+            // Test sources use file-scoped namespaces, raw strings and target-typed new.
+            SolutionTransforms.Add((solution, projectId) =>
+            {
+                var project = solution.GetProject(projectId)!;
+                var parseOptions = ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)project.ParseOptions!).WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12);
+                return solution.WithProjectParseOptions(projectId, parseOptions);
+            });
+        }
+    }
+}
