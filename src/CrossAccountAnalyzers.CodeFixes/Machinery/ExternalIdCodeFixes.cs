@@ -45,10 +45,14 @@ internal static class ExternalIdCodeFixes
         var method = ParameterIntroducer.FindTargetMethod(anchor);
         if (method is not null && await ParameterIntroducer.CanIntroduceAsync(document, method, cancellationToken).ConfigureAwait(false))
         {
-            var name = model.GetDeclaredSymbol(method, cancellationToken)?.Name ?? "method";
+            var symbol = model.GetDeclaredSymbol(method, cancellationToken) as IMethodSymbol;
+            var name = symbol?.Name ?? "method";
+            var existing = symbol is null ? null : ParameterIntroducer.ExistingParameter(symbol);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Add an '{ParameterIntroducer.DefaultParameterName}' parameter to '{name}' and pass it from every caller",
+                    existing is null
+                        ? $"Add an '{ParameterIntroducer.DefaultParameterName}' parameter to '{name}' and pass it from every caller"
+                        : $"Set ExternalId from parameter '{existing.Name}'",
                     ct => ParameterIntroducer.ApplyAsync(document.Project.Solution, new[] { (document, diagnostic) }, ct),
                     keyPrefix + ParameterSuffix),
                 diagnostic);

@@ -186,6 +186,19 @@ internal static class ParameterIntroducer
         var plans = new List<(IMethodSymbol Method, Document Document, SyntaxNode Declaration, List<Diagnostic> Diagnostics, string Name, List<(Document Document, SyntaxNode ArgumentList, bool ReducedExtension)> Calls)>();
         foreach (var pair in methods)
         {
+            // A parameter this fix added before (one diagnostic at a time) is reused, not added twice.
+            var existing = ExistingParameter(pair.Key);
+            if (existing is not null)
+            {
+                var editor = await EditorFor(pair.Value.Document).ConfigureAwait(false);
+                foreach (var diagnostic in pair.Value.Diagnostics)
+                {
+                    ExternalIdWriter.Write(editor, diagnostic, IdentifierName(existing.Name));
+                }
+
+                continue;
+            }
+
             var calls = await FindCallSitesAsync(solution, pair.Key, cancellationToken).ConfigureAwait(false);
             if (calls is null)
             {
@@ -235,6 +248,10 @@ internal static class ParameterIntroducer
 
         return result;
     }
+
+    /// <summary>A string parameter of <paramref name="method"/> named like an external id, or null.</summary>
+    public static IParameterSymbol? ExistingParameter(IMethodSymbol method)
+        => method.Parameters.FirstOrDefault(p => p.Type.SpecialType == SpecialType.System_String && p.RefKind != RefKind.Out && ExternalIdSources.LooksLikeExternalId(p.Name));
 
     private static async Task<ExpressionSyntax> ValueForCallerAsync(Document document, SyntaxNode argumentList, IEnumerable<(SyntaxNode Declaration, string Name)> introduced, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
-        if (type is null || creation.Constructor is null || creation.Syntax.ContainsDiagnostics)
+        if (type is null || creation.Constructor is null || IsBeingTyped(creation.Syntax))
         {
             return;
         }
@@ -145,7 +145,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
             aliases = ImmutableArray.Create(local.Local);
         }
 
-        if (optionsCreation is null || !SymbolEqualityComparer.Default.Equals(optionsCreation.Type, types.AssumeRoleAWSCredentialsOptions) || optionsCreation.Syntax.ContainsDiagnostics)
+        if (optionsCreation is null || !SymbolEqualityComparer.Default.Equals(optionsCreation.Type, types.AssumeRoleAWSCredentialsOptions) || IsBeingTyped(optionsCreation.Syntax))
         {
             // Options from a parameter, a factory or configuration: not ours to judge.
             return;
@@ -286,6 +286,22 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
             additional,
             properties,
             what));
+    }
+
+    /// <summary>
+    /// Code being typed: the creation or the statement holding it does not parse yet. Reporting there is noise, and
+    /// the assignments that would set the ExternalId may not have been typed.
+    /// </summary>
+    internal static bool IsBeingTyped(SyntaxNode creation)
+    {
+        if (creation.ContainsDiagnostics)
+        {
+            return true;
+        }
+
+        SyntaxNode? statement = creation.FirstAncestorOrSelf<StatementSyntax>(s => s is not BlockSyntax);
+        statement ??= creation.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        return statement is not null && statement.ContainsDiagnostics;
     }
 
     /// <summary>The squiggle: <c>new Type(args)</c> without the object initializer.</summary>

@@ -9,7 +9,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.Rules;
 
-public class CXA1001_AssumeRoleWithoutExternalIdTests
+public partial class CXA1001_AssumeRoleWithoutExternalIdTests
 {
     private const string Usings = """
         using System;
