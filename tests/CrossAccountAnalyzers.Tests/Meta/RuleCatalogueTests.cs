@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using CrossAccountAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Xunit;
+
+namespace CrossAccountAnalyzers.Tests.Meta;
+
+/// <summary>The descriptors, docs pages, README rule table and release tracking must agree, so none of them can drift.</summary>
+public class RuleCatalogueTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CrossAccountAnalyzers.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Repository root not found from " + AppContext.BaseDirectory);
+    }
+
+    private static IReadOnlyList<DiagnosticDescriptor> Descriptors => AnalyzerRunner.AllAnalyzers
+        .SelectMany(a => a.SupportedDiagnostics)
+        .GroupBy(d => d.Id)
+        .Select(g => g.First())
+        .OrderBy(d => d.Id, StringComparer.Ordinal)
+        .ToList();
+
+    private static HashSet<string> FixableIds => typeof(CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
+        .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+        .ToHashSet(StringComparer.Ordinal);
+
+    [Fact]
+    public void EveryAnalyzerIsFoundAndEveryIdIsDeclaredOnce()
+    {
+        Assert.NotEmpty(AnalyzerRunner.AllAnalyzers);
+        var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).OrderBy(i => i, StringComparer.Ordinal).ToArray();
+        Assert.Equal(ids, Descriptors.Select(d => d.Id).ToArray());
+        Assert.All(ids, id => Assert.Matches("^CXA[1-3][0-9]{3}$", id));
+    }
+
+    [Fact]
+    public void EveryDescriptor_HasHelpLinkToAnExistingDocsPage_CategoryAndCwe()
+    {
+        foreach (var descriptor in Descriptors)
+        {
+            var expected = "https://github.com/crossaccountanalyzers/CrossAccountAnalyzers/blob/main/docs/rules/" + descriptor.Id + ".md";
+            Assert.Equal(expected, descriptor.HelpLinkUri);
+            var page = Path.Combine(Root, "docs", "rules", descriptor.Id + ".md");
+            Assert.True(File.Exists(page), "missing " + page);
+            var text = File.ReadAllText(page);
+            Assert.StartsWith("# " + descriptor.Id + ": " + descriptor.Title, text);
+            foreach (var section in new[] { "## Cause", "## Why it matters", "## Examples", "## How to fix", "## Options", "## How to suppress" })
+            {
+                Assert.Contains(section, text);
+            }
+
+            Assert.Contains("| Default severity | " + descriptor.DefaultSeverity + " |", text);
+            Assert.Equal("Security", descriptor.Category);
+            Assert.Contains(descriptor.CustomTags, t => t.StartsWith("CWE-", StringComparison.Ordinal) || t == "Security");
+        }
+    }
+
+    [Fact]
+    public void ReadmeRuleTable_MatchesDescriptors()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var rows = Regex.Matches(readme, @"^\| \[(CXA\d{4})\]\(docs/rules/\1\.md\) \| (.+?) \| (\w+) \| (Yes|No) \|\s*$", RegexOptions.Multiline)
+            .Select(m => (Id: m.Groups[1].Value, Title: m.Groups[2].Value, Severity: m.Groups[3].Value, Fix: m.Groups[4].Value == "Yes"))
+            .ToList();
+        Assert.Equal(Descriptors.Select(d => d.Id), rows.Select(r => r.Id));
+        foreach (var descriptor in Descriptors)
+        {
+            var row = rows.Single(r => r.Id == descriptor.Id);
+            Assert.Equal(descriptor.Title.ToString(), row.Title);
+            var severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : descriptor.DefaultSeverity + " (off by default)";
+            Assert.StartsWith(row.Severity, severity);
+            Assert.Equal(FixableIds.Contains(descriptor.Id), row.Fix);
+        }
+    }
+
+    [Fact]
+    public void ReleaseTracking_ListsEveryRuleWithItsSeverity()
+    {
+        var unshipped = File.ReadAllText(Path.Combine(Root, "src", "CrossAccountAnalyzers", "AnalyzerReleases.Unshipped.md"));
+        var shipped = File.ReadAllText(Path.Combine(Root, "src", "CrossAccountAnalyzers", "AnalyzerReleases.Shipped.md"));
+        foreach (var descriptor in Descriptors)
+        {
+            var line = Regex.Match(unshipped + "\n" + shipped, "^" + descriptor.Id + @"\s*\|\s*(\w+)\s*\|\s*(\w+)", RegexOptions.Multiline);
+            Assert.True(line.Success, descriptor.Id + " is not in AnalyzerReleases.*.md");
+            Assert.Equal(descriptor.Category, line.Groups[1].Value);
+            var severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled";
+            Assert.Equal(severity, line.Groups[2].Value);
+        }
+    }
+}
