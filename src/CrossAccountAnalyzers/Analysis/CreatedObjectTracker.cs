@@ -227,10 +227,11 @@ public static class CreatedObjectTracker
                     return Flow.Escapes;
                 }
 
-                // A helper of ours that takes exactly this type may well configure it; the SDK's own methods do not.
+                // A helper of ours (declared in source) that takes exactly this type may well configure it; the SDK's
+                // methods and library methods (List<T>.Add, loggers) do not.
                 var method = argument.Parameter.ContainingSymbol;
-                return !AwsTypes.IsFromAwsSdk(method)
-                       && SymbolEqualityComparer.Default.Equals(argument.Parameter.Type, createdType)
+                return !method.DeclaringSyntaxReferences.IsEmpty
+                       && SymbolEqualityComparer.Default.Equals(argument.Parameter.OriginalDefinition.Type, createdType)
                     ? Flow.Escapes
                     : Flow.None;
             case IReturnOperation returnOperation:
@@ -263,20 +264,31 @@ public static class CreatedObjectTracker
     }
 
     /// <summary>
-    /// Syntax scan of the declaring type for <c>member.Property = ...</c> (or <c>x.member.Property = ...</c>): when a
-    /// field or property that holds the object is configured in another member of the type.
+    /// Syntax scan for <c>member.Property = ...</c> (or <c>x.member.Property = ...</c>) when the object is stored in a
+    /// field or property: of this type (configured in another member: scan the type's declarations), or of another
+    /// object (<c>new Job { Request = new AssumeRoleRequest() }</c>, configured later through it: scan this body).
     /// </summary>
     private static bool MemberConfiguredElsewhere(IOperation creation, ISymbol member, ImmutableArray<string> properties, CancellationToken cancellationToken)
     {
-        var type = member.ContainingType;
-        if (type is null)
+        var store = creation.Parent;
+        while (store is IConversionOperation or IParenthesizedOperation)
         {
-            return false;
+            store = store.Parent;
         }
 
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        var instance = store switch
         {
-            foreach (var assignment in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } => target.Instance,
+            _ => null,
+        };
+        var ownMember = instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        var scopes = ownMember
+            ? member.ContainingType?.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)) ?? Enumerable.Empty<SyntaxNode>()
+            : new[] { HardCodedValueEvaluator.GetRoot(creation).Syntax };
+
+        foreach (var scope in scopes)
+        {
+            foreach (var assignment in scope.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
                 if (assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var property } access
                     && properties.Contains(property)

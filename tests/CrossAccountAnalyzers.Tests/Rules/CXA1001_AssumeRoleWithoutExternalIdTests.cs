@@ -344,6 +344,43 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
         }
         """, sdk);
 
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Request_HandedToLibraryCode_IsStillReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        using System.Collections.Generic;
+
+        class Batch
+        {
+            void Build(string[] roleArns)
+            {
+                var requests = new List<AssumeRoleRequest>();
+                foreach (var arn in roleArns)
+                {
+                    requests.Add([|new AssumeRoleRequest|] { RoleArn = arn, RoleSessionName = "batch" });
+                }
+
+                var logged = [|new AssumeRoleRequest|] { RoleArn = roleArns[0] };
+                Console.WriteLine(logged);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Request_InNestedInitializer_ConfiguredThroughHolder_IsNotReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        class Job { public AssumeRoleRequest Request { get; set; } }
+
+        class Scheduler
+        {
+            Job Plan(string roleArn, string externalId)
+            {
+                var job = new Job { Request = new AssumeRoleRequest { RoleArn = roleArn } };
+                job.Request.ExternalId = externalId;
+                return job;
+            }
+
+            Job Unconfigured(string roleArn) => new Job { Request = [|new AssumeRoleRequest|] { RoleArn = roleArn } };
+        }
+        """, sdk);
+
     // ---------------------------------------------------------------- options
 
     private const string TrustedConfig = "cxa_trusted_account_ids = 111122223333, 444455556666";
