@@ -107,25 +107,33 @@ internal static class ExternalIdSources
         return null;
     }
 
+    public const string RoleArnConfigurationKey = "AWS:RoleArn";
+    public const string RoleArnEnvironmentVariable = "AWS_ROLE_ARN";
+
     /// <summary>
     /// <c>configuration["AWS:ExternalId"] ?? throw ...</c> when an <c>IConfiguration</c> is in scope, else
     /// <c>Environment.GetEnvironmentVariable("AWS_EXTERNAL_ID") ?? throw ...</c>.
     /// </summary>
     public static ExternalIdSource FromConfiguration(SemanticModel model, SyntaxNode node, string environmentVariable, CancellationToken cancellationToken)
+        => FromConfiguration(model, node, ConfigurationKey, environmentVariable, "ExternalId", cancellationToken);
+
+    /// <summary>A configuration read of <paramref name="configurationKey"/> (or the environment variable) that throws when it is missing: never a silent null.</summary>
+    public static ExternalIdSource FromConfiguration(SemanticModel model, SyntaxNode node, string configurationKey, string environmentVariable, string what, CancellationToken cancellationToken)
     {
+        var requirement = what == "ExternalId" ? "set the ExternalId this customer's role trust policy requires." : "set the " + what + " to use.";
         var configuration = FindConfiguration(model, node, cancellationToken);
         if (configuration is not null)
         {
             var read = ElementAccessExpression(
                 ParseExpression(configuration),
-                BracketedArgumentList(SingletonSeparatedList(Argument(Literal(ConfigurationKey)))));
-            return new ExternalIdSource(ThrowIfNull(read, $"Configuration value '{ConfigurationKey}' is missing: set the ExternalId this customer's role trust policy requires."), $"{configuration}[\"{ConfigurationKey}\"]");
+                BracketedArgumentList(SingletonSeparatedList(Argument(Literal(configurationKey)))));
+            return new ExternalIdSource(ThrowIfNull(read, $"Configuration value '{configurationKey}' is missing: {requirement}"), $"{configuration}[\"{configurationKey}\"]");
         }
 
         var environment = InvocationExpression(
             ParseExpression("global::System.Environment.GetEnvironmentVariable").WithAdditionalAnnotations(Simplifier.Annotation),
             ArgumentList(SingletonSeparatedList(Argument(Literal(environmentVariable)))));
-        return new ExternalIdSource(ThrowIfNull(environment, $"Environment variable '{environmentVariable}' is not set: set the ExternalId this customer's role trust policy requires."), $"environment variable {environmentVariable}");
+        return new ExternalIdSource(ThrowIfNull(environment, $"Environment variable '{environmentVariable}' is not set: {requirement}"), $"environment variable {environmentVariable}");
     }
 
     private static ExpressionSyntax Literal(string value) => LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value));

@@ -148,6 +148,26 @@ internal static class ParameterIntroducer
     /// </summary>
     public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
     {
+        var requests = new List<ParameterRequest>();
+        foreach (var (document, diagnostic) in diagnostics)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            requests.Add(new ParameterRequest(
+                document,
+                root is null ? null : ExternalIdWriter.GetAnchor(root, diagnostic),
+                ImmutableArray.Create(ParameterSpec.ExternalId),
+                (editor, names) => ExternalIdWriter.Write(editor, diagnostic, IdentifierName(names[0]))));
+        }
+
+        return await ApplyAsync(solution, requests, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The general form: each request names the parameters it needs in the method that holds its anchor, and how to
+    /// write the fix once their names are known. Parameters are shared per method, existing ones reused, callers updated.
+    /// </summary>
+    public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<ParameterRequest> requests, CancellationToken cancellationToken)
+    {
         var editors = new Dictionary<DocumentId, DocumentEditor>();
         async Task<DocumentEditor> EditorFor(Document document)
         {
@@ -160,90 +180,138 @@ internal static class ParameterIntroducer
             return editor;
         }
 
-        // 1. Group the diagnostics by the method that gets the parameter.
-        var methods = new Dictionary<IMethodSymbol, (Document Document, SyntaxNode Declaration, List<Diagnostic> Diagnostics)>(SymbolEqualityComparer.Default);
-        foreach (var (document, diagnostic) in diagnostics)
+        // 1. Group the requests by the method that gets the parameters; requests that need none, or whose method
+        //    cannot take one, are written directly (their fallback).
+        var methods = new Dictionary<IMethodSymbol, MethodPlan>(SymbolEqualityComparer.Default);
+        var direct = new List<ParameterRequest>();
+        foreach (var request in requests)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var anchor = root is null ? null : ExternalIdWriter.GetAnchor(root, diagnostic);
-            var declaration = anchor is null ? null : FindTargetMethod(anchor);
+            var model = await request.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var declaration = request.Anchor is null || request.Parameters.IsEmpty ? null : FindTargetMethod(request.Anchor);
             if (declaration is null || model?.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol method || !IsChangeable(method, model.Compilation))
             {
+                direct.Add(request);
                 continue;
             }
 
-            if (!methods.TryGetValue(method, out var entry))
+            if (!methods.TryGetValue(method, out var plan))
             {
-                entry = (document, declaration, new List<Diagnostic>());
-                methods.Add(method, entry);
+                plan = new MethodPlan(method, request.Document, declaration);
+                methods.Add(method, plan);
             }
 
-            entry.Diagnostics.Add(diagnostic);
+            plan.Requests.Add(request);
+            foreach (var spec in request.Parameters)
+            {
+                if (!plan.Specs.Any(s => s.Name == spec.Name))
+                {
+                    plan.Specs.Add(spec);
+                }
+            }
         }
 
-        // 2. Choose parameter names and find the callers before anything changes.
-        var plans = new List<(IMethodSymbol Method, Document Document, SyntaxNode Declaration, List<Diagnostic> Diagnostics, string Name, List<(Document Document, SyntaxNode ArgumentList, bool ReducedExtension)> Calls)>();
-        foreach (var pair in methods)
+        // 2. Names (reusing a parameter the method already has) and callers, before anything changes.
+        var plans = new List<MethodPlan>();
+        foreach (var plan in methods.Values)
         {
-            // A parameter this fix added before (one diagnostic at a time) is reused, not added twice.
-            var existing = ExistingParameter(pair.Key);
-            if (existing is not null)
+            var taken = TakenNames(plan.Declaration, plan.Method);
+            foreach (var spec in plan.Specs)
             {
-                var editor = await EditorFor(pair.Value.Document).ConfigureAwait(false);
-                foreach (var diagnostic in pair.Value.Diagnostics)
+                var existing = plan.Method.Parameters.FirstOrDefault(p => p.Type.SpecialType == SpecialType.System_String && p.RefKind != RefKind.Out && spec.LooksLike(p.Name));
+                if (existing is not null)
                 {
-                    ExternalIdWriter.Write(editor, diagnostic, IdentifierName(existing.Name));
+                    plan.Names[spec.Name] = existing.Name;
+                    continue;
                 }
 
-                continue;
+                var name = spec.Name;
+                for (var i = 2; taken.Contains(name); i++)
+                {
+                    name = spec.Name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                taken.Add(name);
+                plan.Names[spec.Name] = name;
+                plan.Added.Add((spec, name));
             }
 
-            var calls = await FindCallSitesAsync(solution, pair.Key, cancellationToken).ConfigureAwait(false);
-            if (calls is null)
+            if (plan.Added.Count > 0)
             {
-                continue;
+                var calls = await FindCallSitesAsync(solution, plan.Method, cancellationToken).ConfigureAwait(false);
+                if (calls is null)
+                {
+                    direct.AddRange(plan.Requests);
+                    continue;
+                }
+
+                plan.Calls.AddRange(calls);
             }
 
-            var model = await pair.Value.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var name = UniqueName(model!, pair.Value.Declaration, pair.Key);
-            plans.Add((pair.Key, pair.Value.Document, pair.Value.Declaration, pair.Value.Diagnostics, name, calls));
+            plans.Add(plan);
         }
 
-        // 3. Edit: parameter lists, ExternalId sinks, call sites.
+        // 3. Edit: parameter lists, the sinks, call sites.
         foreach (var plan in plans)
         {
             var editor = await EditorFor(plan.Document).ConfigureAwait(false);
-            var parameterList = GetParameterList(plan.Declaration)!;
-            var index = InsertionIndex(plan.Method);
-            var parameter = Parameter(Identifier(plan.Name)).WithType(PredefinedType(Token(SyntaxKind.StringKeyword)).WithTrailingTrivia(Space));
-            editor.ReplaceNode(parameterList, (current, _) =>
+            if (plan.Added.Count > 0)
             {
-                var list = (ParameterListSyntax)current;
-                return list.WithParameters(SyntaxListEditing.Insert(list.Parameters, index, parameter));
-            });
+                var parameterList = GetParameterList(plan.Declaration)!;
+                var index = InsertionIndex(plan.Method);
+                var added = plan.Added.Select(a => a.Name).ToArray();
+                editor.ReplaceNode(parameterList, (current, _) =>
+                {
+                    var list = (ParameterListSyntax)current;
+                    var parameters = list.Parameters;
+                    for (var i = 0; i < added.Length; i++)
+                    {
+                        var parameter = Parameter(Identifier(added[i])).WithType(PredefinedType(Token(SyntaxKind.StringKeyword)).WithTrailingTrivia(Space));
+                        parameters = SyntaxListEditing.Insert(parameters, index + i, parameter);
+                    }
 
-            foreach (var diagnostic in plan.Diagnostics)
-            {
-                ExternalIdWriter.Write(editor, diagnostic, IdentifierName(plan.Name));
+                    return list.WithParameters(parameters);
+                });
             }
 
-            var argumentIndex = index;
+            foreach (var request in plan.Requests)
+            {
+                request.Write(editor, request.Parameters.Select(p => plan.Names[p.Name]).ToArray());
+            }
+
             foreach (var call in plan.Calls)
             {
                 var callEditor = await EditorFor(call.Document).ConfigureAwait(false);
-                var value = await ValueForCallerAsync(call.Document, call.ArgumentList, plans.Select(p => (p.Declaration, p.Name)), cancellationToken).ConfigureAwait(false);
-                var position = call.ReducedExtension ? argumentIndex - 1 : argumentIndex;
-                callEditor.ReplaceNode(call.ArgumentList, (current, _) => AddArgument(current, position, plan.Name, value));
+                var values = new List<(string Name, ExpressionSyntax Value)>();
+                foreach (var (spec, name) in plan.Added)
+                {
+                    values.Add((name, await ValueForCallerAsync(call.Document, call.ArgumentList, spec, plans, cancellationToken).ConfigureAwait(false)));
+                }
+
+                var position = call.ReducedExtension ? InsertionIndex(plan.Method) - 1 : InsertionIndex(plan.Method);
+                callEditor.ReplaceNode(call.ArgumentList, (current, _) =>
+                {
+                    for (var i = 0; i < values.Count; i++)
+                    {
+                        current = AddArgument(current, position + i, values[i].Name, values[i].Value);
+                    }
+
+                    return current;
+                });
+            }
+        }
+
+        foreach (var request in direct)
+        {
+            if (request.Fallback is not null)
+            {
+                request.Fallback(await EditorFor(request.Document).ConfigureAwait(false));
             }
         }
 
         var result = solution;
         foreach (var editor in editors.Values)
         {
-            var document = result.GetDocument(editor.OriginalDocument.Id)!;
-            var changed = editor.GetChangedRoot();
-            result = result.WithDocumentSyntaxRoot(document.Id, changed);
+            result = result.WithDocumentSyntaxRoot(editor.OriginalDocument.Id, editor.GetChangedRoot());
         }
 
         return result;
@@ -253,27 +321,27 @@ internal static class ParameterIntroducer
     public static IParameterSymbol? ExistingParameter(IMethodSymbol method)
         => method.Parameters.FirstOrDefault(p => p.Type.SpecialType == SpecialType.System_String && p.RefKind != RefKind.Out && ExternalIdSources.LooksLikeExternalId(p.Name));
 
-    private static async Task<ExpressionSyntax> ValueForCallerAsync(Document document, SyntaxNode argumentList, IEnumerable<(SyntaxNode Declaration, string Name)> introduced, CancellationToken cancellationToken)
+    private static async Task<ExpressionSyntax> ValueForCallerAsync(Document document, SyntaxNode argumentList, ParameterSpec spec, List<MethodPlan> plans, CancellationToken cancellationToken)
     {
-        // A caller that is itself getting a parameter from this fix passes it on.
-        foreach (var (declaration, name) in introduced)
+        // A caller that is itself getting the same parameter from this fix passes it on.
+        foreach (var plan in plans)
         {
-            if (declaration.SyntaxTree == argumentList.SyntaxTree && declaration.Span.Contains(argumentList.Span)
-                && FindTargetMethod(argumentList) == declaration)
+            if (plan.Names.TryGetValue(spec.Name, out var name)
+                && plan.Declaration.SyntaxTree == argumentList.SyntaxTree && plan.Declaration.Span.Contains(argumentList.Span)
+                && FindTargetMethod(argumentList) == plan.Declaration)
             {
                 return IdentifierName(name);
             }
         }
 
         var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        var inScope = ExternalIdSources.FindInScope(model, argumentList, ExternalIdSources.LooksLikeExternalId, cancellationToken);
+        var inScope = ExternalIdSources.FindInScope(model, argumentList, spec.LooksLike, cancellationToken);
         if (inScope is not null)
         {
             return inScope.Expression;
         }
 
-        var variable = CxaOptions.GetExternalIdEnvironmentVariable(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, argumentList.SyntaxTree);
-        return ExternalIdSources.FromConfiguration(model, argumentList, variable, cancellationToken).Expression;
+        return spec.FromConfiguration(document, model, argumentList, cancellationToken).Expression;
     }
 
     private static SyntaxNode AddArgument(SyntaxNode current, int index, string parameterName, ExpressionSyntax value)
@@ -317,35 +385,106 @@ internal static class ParameterIntroducer
         _ => null,
     };
 
-    private static string UniqueName(SemanticModel model, SyntaxNode declaration, IMethodSymbol method)
+    private static HashSet<string> TakenNames(SyntaxNode declaration, IMethodSymbol method)
     {
         var taken = new HashSet<string>(method.Parameters.Select(p => p.Name));
         foreach (var node in declaration.DescendantNodes())
         {
-            if (node is VariableDeclaratorSyntax v)
+            switch (node)
             {
-                taken.Add(v.Identifier.ValueText);
-            }
-            else if (node is SingleVariableDesignationSyntax d)
-            {
-                taken.Add(d.Identifier.ValueText);
-            }
-            else if (node is ParameterSyntax p)
-            {
-                taken.Add(p.Identifier.ValueText);
-            }
-            else if (node is LocalFunctionStatementSyntax f)
-            {
-                taken.Add(f.Identifier.ValueText);
+                case VariableDeclaratorSyntax v:
+                    taken.Add(v.Identifier.ValueText);
+                    break;
+                case SingleVariableDesignationSyntax d:
+                    taken.Add(d.Identifier.ValueText);
+                    break;
+                case ParameterSyntax p:
+                    taken.Add(p.Identifier.ValueText);
+                    break;
+                case LocalFunctionStatementSyntax f:
+                    taken.Add(f.Identifier.ValueText);
+                    break;
             }
         }
 
-        var name = DefaultParameterName;
-        for (var i = 2; taken.Contains(name); i++)
-        {
-            name = DefaultParameterName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return name;
+        return taken;
     }
+
+    private sealed class MethodPlan
+    {
+        public MethodPlan(IMethodSymbol method, Document document, SyntaxNode declaration)
+        {
+            Method = method;
+            Document = document;
+            Declaration = declaration;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public Document Document { get; }
+
+        public SyntaxNode Declaration { get; }
+
+        public List<ParameterRequest> Requests { get; } = new();
+
+        public List<ParameterSpec> Specs { get; } = new();
+
+        public Dictionary<string, string> Names { get; } = new();
+
+        public List<(ParameterSpec Spec, string Name)> Added { get; } = new();
+
+        public List<(Document Document, SyntaxNode ArgumentList, bool ReducedExtension)> Calls { get; } = new();
+    }
+}
+
+/// <summary>A string parameter a fix may add: its base name, which existing names count as it, and how a caller without one reads it.</summary>
+internal sealed class ParameterSpec
+{
+    public static readonly ParameterSpec ExternalId = new(
+        "externalId",
+        ExternalIdSources.LooksLikeExternalId,
+        (document, model, node, ct) => ExternalIdSources.FromConfiguration(model, node, CxaOptions.GetExternalIdEnvironmentVariable(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, node.SyntaxTree), ct));
+
+    public static readonly ParameterSpec RoleArn = new(
+        "roleArn",
+        ExternalIdSources.LooksLikeRoleArn,
+        (_, model, node, ct) => ExternalIdSources.FromConfiguration(model, node, ExternalIdSources.RoleArnConfigurationKey, ExternalIdSources.RoleArnEnvironmentVariable, "role ARN", ct));
+
+    public ParameterSpec(string name, System.Func<string, bool> looksLike, System.Func<Document, SemanticModel, SyntaxNode, CancellationToken, ExternalIdSource> fromConfiguration)
+    {
+        Name = name;
+        LooksLike = looksLike;
+        FromConfiguration = fromConfiguration;
+    }
+
+    public string Name { get; }
+
+    public System.Func<string, bool> LooksLike { get; }
+
+    public System.Func<Document, SemanticModel, SyntaxNode, CancellationToken, ExternalIdSource> FromConfiguration { get; }
+}
+
+/// <summary>One fix that needs parameters in the method holding <see cref="Anchor"/>.</summary>
+internal sealed class ParameterRequest
+{
+    public ParameterRequest(Document document, SyntaxNode? anchor, ImmutableArray<ParameterSpec> parameters, System.Action<DocumentEditor, IReadOnlyList<string>> write, System.Action<DocumentEditor>? fallback = null)
+    {
+        Document = document;
+        Anchor = anchor;
+        Parameters = parameters;
+        Write = write;
+        Fallback = fallback;
+    }
+
+    /// <summary>Writes the fix without parameters (none needed, or the method cannot take them); null: skip.</summary>
+    public System.Action<DocumentEditor>? Fallback { get; }
+
+    public Document Document { get; }
+
+    public SyntaxNode? Anchor { get; }
+
+    public ImmutableArray<ParameterSpec> Parameters { get; }
+
+    /// <summary>Writes the fix, given the parameter names in the order of <see cref="Parameters"/>.</summary>
+    public System.Action<DocumentEditor, IReadOnlyList<string>> Write { get; }
 }

@@ -37,6 +37,44 @@ public static class CxaOptions
         return builder.ToImmutable();
     }
 
+    public static readonly ImmutableArray<string> DefaultDummyCredentials = ImmutableArray.Create("test", "dummy", "fake", "local", "localstack", "minioadmin");
+
+    /// <summary>The well-known dummy credential words (<c>cxa_dummy_credentials</c>), lower-cased.</summary>
+    public static ImmutableArray<string> GetDummyCredentials(AnalyzerOptions options, SyntaxTree tree)
+    {
+        if (!TryGetValue(options.AnalyzerConfigOptionsProvider, tree, DummyCredentialsKey, out var raw))
+        {
+            return DefaultDummyCredentials;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in raw.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var word = part.Trim().ToLowerInvariant();
+            if (word.Length > 0)
+            {
+                builder.Add(word);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="value"/> is one of the dummy words, or starts with one (<c>FakeAccessKey</c>), ignoring case.</summary>
+    public static bool IsDummyCredential(string value, ImmutableArray<string> dummies)
+    {
+        var trimmed = value.Trim();
+        foreach (var dummy in dummies)
+        {
+            if (trimmed.StartsWith(dummy, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The environment variable the fixes read an ExternalId from (<c>cxa_external_id_environment_variable</c>).</summary>
     public static string GetExternalIdEnvironmentVariable(AnalyzerConfigOptionsProvider provider, SyntaxTree tree)
     {

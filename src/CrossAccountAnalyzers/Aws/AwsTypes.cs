@@ -26,6 +26,15 @@ public sealed class AwsTypes
     public const string DefaultAWSCredentialsIdentityResolverName = "Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver";
     public const string FallbackCredentialsFactoryName = "Amazon.Runtime.FallbackCredentialsFactory";
     public const string IConfigurationName = "Microsoft.Extensions.Configuration.IConfiguration";
+    public const string ClientConfigName = "Amazon.Runtime.ClientConfig";
+    public const string TransferUtilityName = "Amazon.S3.Transfer.TransferUtility";
+    public const string BasicAWSCredentialsName = "Amazon.Runtime.BasicAWSCredentials";
+    public const string SessionAWSCredentialsName = "Amazon.Runtime.SessionAWSCredentials";
+    public const string ImmutableCredentialsName = "Amazon.Runtime.ImmutableCredentials";
+    public const string StsCredentialsName = "Amazon.SecurityToken.Model.Credentials";
+    public const string CredentialProfileOptionsName = "Amazon.Runtime.CredentialManagement.CredentialProfileOptions";
+    public const string ProfileManagerName = "Amazon.Util.ProfileManager";
+    public const string AWSCredentialsProfileName = "Amazon.Util.AWSCredentialsProfile";
 
     public const string ExternalIdProperty = "ExternalId";
     public const string RoleArnProperty = "RoleArn";
@@ -44,6 +53,16 @@ public sealed class AwsTypes
         DefaultAWSCredentialsIdentityResolver = compilation.GetTypeByMetadataName(DefaultAWSCredentialsIdentityResolverName);
         FallbackCredentialsFactory = compilation.GetTypeByMetadataName(FallbackCredentialsFactoryName);
         IConfiguration = compilation.GetTypeByMetadataName(IConfigurationName);
+        ClientConfig = compilation.GetTypeByMetadataName(ClientConfigName);
+        TransferUtility = compilation.GetTypeByMetadataName(TransferUtilityName);
+        BasicAWSCredentials = compilation.GetTypeByMetadataName(BasicAWSCredentialsName);
+        SessionAWSCredentials = compilation.GetTypeByMetadataName(SessionAWSCredentialsName);
+        ImmutableCredentials = compilation.GetTypeByMetadataName(ImmutableCredentialsName);
+        StsCredentials = compilation.GetTypeByMetadataName(StsCredentialsName);
+        CredentialProfileOptions = compilation.GetTypeByMetadataName(CredentialProfileOptionsName);
+        ProfileManager = compilation.GetTypeByMetadataName(ProfileManagerName);
+        AWSCredentialsProfile = compilation.GetTypeByMetadataName(AWSCredentialsProfileName);
+        Environment = compilation.GetTypeByMetadataName("System.Environment");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -64,6 +83,29 @@ public sealed class AwsTypes
     public INamedTypeSymbol? DefaultAWSCredentialsIdentityResolver { get; }
     public INamedTypeSymbol? FallbackCredentialsFactory { get; }
     public INamedTypeSymbol? IConfiguration { get; }
+    public INamedTypeSymbol? ClientConfig { get; }
+    public INamedTypeSymbol? TransferUtility { get; }
+    public INamedTypeSymbol? BasicAWSCredentials { get; }
+    public INamedTypeSymbol? SessionAWSCredentials { get; }
+    public INamedTypeSymbol? ImmutableCredentials { get; }
+    public INamedTypeSymbol? StsCredentials { get; }
+    public INamedTypeSymbol? CredentialProfileOptions { get; }
+    public INamedTypeSymbol? ProfileManager { get; }
+    public INamedTypeSymbol? AWSCredentialsProfile { get; }
+    public INamedTypeSymbol? Environment { get; }
+
+    /// <summary>True when the AWS SDK's core runtime is referenced (the credential rules apply).</summary>
+    public bool HasCore => AmazonServiceClient is not null || AWSCredentials is not null;
+
+    /// <summary>An <c>AmazonServiceClient</c>-derived client, or <c>TransferUtility</c>: CXA2001 sinks.</summary>
+    public bool IsClient(ITypeSymbol? type)
+        => (AmazonServiceClient is not null && InheritsFromOrEquals(type, AmazonServiceClient) && !SymbolEqualityComparer.Default.Equals(type, AmazonServiceClient))
+           || (TransferUtility is not null && InheritsFromOrEquals(type, TransferUtility));
+
+    /// <summary>A credential type that takes keys: CXA2002 sinks.</summary>
+    public bool IsCredentialsObject(ITypeSymbol? type)
+        => InheritsFromOrEquals(type, BasicAWSCredentials) || InheritsFromOrEquals(type, SessionAWSCredentials)
+           || InheritsFromOrEquals(type, ImmutableCredentials) || InheritsFromOrEquals(type, StsCredentials);
 
     /// <summary>True when any type that carries an ExternalId (a CXA1001 sink) is referenced.</summary>
     public bool HasAssumeRoleSinks => AssumeRoleRequest is not null || AssumeRoleAWSCredentials is not null || AWSOptions is not null;

@@ -129,7 +129,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
             return;
         }
 
-        var optionsValue = Unwrap(optionsArgument.Value);
+        var optionsValue = ObjectCreations.Unwrap(optionsArgument.Value);
         if (optionsValue.ConstantValue is { HasValue: true, Value: null })
         {
             Report(context, creation, "AssumeRoleAWSCredentials", ExternalIdFixKind.ReplaceOptionsArgument, optionsArgument.Value.Syntax, ImmutableArray<SyntaxNode>.Empty);
@@ -141,7 +141,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
         if (optionsCreation is null && optionsValue is ILocalReferenceOperation local)
         {
             // new AssumeRoleAWSCredentials(source, arn, name, options) with `var options = new AssumeRoleAWSCredentialsOptions { ... }`.
-            optionsCreation = FindSingleCreationAssignedTo(local, cancellationToken);
+            optionsCreation = ObjectCreations.FindSingleCreationAssignedTo(local, cancellationToken);
             aliases = ImmutableArray.Create(local.Local);
         }
 
@@ -218,56 +218,6 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
         }
 
         return any;
-    }
-
-    private static IObjectCreationOperation? FindSingleCreationAssignedTo(ILocalReferenceOperation local, CancellationToken cancellationToken)
-    {
-        IObjectCreationOperation? found = null;
-        var root = HardCodedValueEvaluator.GetRoot(local);
-        foreach (var op in root.Descendants())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            IOperation? value = null;
-            if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-            {
-                value = (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
-                if (value is null)
-                {
-                    continue;
-                }
-            }
-            else if (op is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) && HardCodedValueEvaluator.IsWrite(reference, out var written))
-            {
-                value = written;
-                if (value is null)
-                {
-                    return null;
-                }
-            }
-            else
-            {
-                continue;
-            }
-
-            if (found is not null || Unwrap(value) is not IObjectCreationOperation creation)
-            {
-                return null;
-            }
-
-            found = creation;
-        }
-
-        return found;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     private static void Report(OperationAnalysisContext context, IObjectCreationOperation sink, string what, ExternalIdFixKind fixKind, SyntaxNode fixTarget, ImmutableArray<SyntaxNode> emptyWrites)

@@ -28,6 +28,9 @@ public static class AwsReferences
     public static readonly ReferenceAssemblies V4 = Net.AddPackages(ImmutableArray.Create(
         new PackageIdentity("AWSSDK.Core", "4.1.0"),
         new PackageIdentity("AWSSDK.SecurityToken", "4.0.101.10"),
+        new PackageIdentity("AWSSDK.S3", "4.1.0"),
+        new PackageIdentity("AWSSDK.DynamoDBv2", "4.1.0"),
+        new PackageIdentity("AWSSDK.SQS", "4.0.100.25"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "4.0.102.10"),
         // Setup asks for the 2.0.0 abstractions, which the feed does not serve; name served ones explicitly.
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
@@ -37,6 +40,7 @@ public static class AwsReferences
     public static readonly ReferenceAssemblies V3 = Net.AddPackages(ImmutableArray.Create(
         new PackageIdentity("AWSSDK.Core", "3.7.402"),
         new PackageIdentity("AWSSDK.SecurityToken", "3.7.202"),
+        new PackageIdentity("AWSSDK.S3", "3.7.304.1"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "3.7.2"),
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
         new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),

@@ -30,7 +30,24 @@ public static class Verify<TAnalyzer, TCodeFix>
         AddEditorConfig(test.TestState, editorConfig);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
+        await ScanMessagesAsync(sdk, source);
     }
+
+    /// <summary>
+    /// Every analyzer of the package runs once more on the test input (markup removed), and every message it produces
+    /// is checked for secrets: the suite as a whole proves that no message prints one.
+    /// </summary>
+    private static async Task ScanMessagesAsync(AwsSdk sdk, params string[] sources)
+    {
+        var plain = System.Array.ConvertAll(sources, s => Markup.Replace(s, string.Empty));
+        var result = await AnalyzerRunner.RunAsync(sdk, plain);
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            TestSecrets.AssertNoSecretIn(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Markup = new(@"\[\||\|\]|\{\|#\d+:|\{\|[A-Z]+\d*:|\|\}");
 
     /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> (and FixAll) and compares with <paramref name="fixedSource"/>, which must compile.</summary>
     public static async Task CodeFixAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, string? editorConfig = null, int? iterations = null)
@@ -51,6 +68,7 @@ public static class Verify<TAnalyzer, TCodeFix>
         AddEditorConfig(test.TestState, editorConfig);
         AddEditorConfig(test.FixedState, editorConfig);
         await test.RunAsync(CancellationToken.None);
+        await ScanMessagesAsync(sdk, source);
     }
 
     /// <summary>A code-fix test with several documents (callers in other files).</summary>

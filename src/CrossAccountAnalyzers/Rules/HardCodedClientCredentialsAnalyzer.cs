@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.Rules;
+
+/// <summary>CXA2001: hard-coded access keys passed to an AWS service client or <c>TransferUtility</c> constructor.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedClientCredentialsAnalyzer : CrossAccountAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2001_HardCodedClientCredentials);
+
+    protected override bool IsApplicable(AwsTypes types) => types.AmazonServiceClient is not null;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    {
+        var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
+        context.RegisterOperationAction(
+            c =>
+            {
+                var creation = (IObjectCreationOperation)c.Operation;
+                if (creation.Constructor is null || !types.IsClient(creation.Type) || AssumeRoleWithoutExternalIdAnalyzer.IsBeingTyped(creation.Syntax))
+                {
+                    return;
+                }
+
+                if (CredentialSink.FromCreation(creation, types) is { Kind: CredentialSinkKind.Client } sink)
+                {
+                    var verdict = CredentialJudge.Judge(sink, types, evaluator, CxaOptions.GetDummyCredentials(c.Options, creation.Syntax.SyntaxTree), c.CancellationToken);
+                    if (verdict.Report)
+                    {
+                        c.ReportDiagnostic(CredentialDiagnostics.Create(Descriptors.CXA2001_HardCodedClientCredentials, sink, verdict));
+                    }
+                }
+            },
+            OperationKind.ObjectCreation);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.Rules;
+
+/// <summary>
+/// CXA2002: hard-coded keys in <c>BasicAWSCredentials</c>, <c>SessionAWSCredentials</c>, <c>ImmutableCredentials</c>,
+/// STS <c>Credentials</c>, <c>CredentialProfileOptions</c>, and the v3 <c>ProfileManager.RegisterProfile</c> /
+/// <c>AWSCredentialsProfile.Persist</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2002_HardCodedCredentialsObject);
+
+    protected override bool IsApplicable(AwsTypes types) => types.AWSCredentials is not null || types.ImmutableCredentials is not null;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    {
+        var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                var creation = (IObjectCreationOperation)c.Operation;
+                if (creation.Constructor is not null && types.IsCredentialsObject(creation.Type) && !AssumeRoleWithoutExternalIdAnalyzer.IsBeingTyped(creation.Syntax))
+                {
+                    Judge(c, CredentialSink.FromCreation(creation, types), types, evaluator);
+                }
+            },
+            OperationKind.ObjectCreation);
+
+        if (types.ProfileManager is not null || types.AWSCredentialsProfile is not null)
+        {
+            context.RegisterOperationAction(c => Judge(c, CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), types, evaluator), OperationKind.Invocation);
+        }
+
+        if (types.CredentialProfileOptions is not null)
+        {
+            context.RegisterOperationAction(c => Judge(c, CredentialSink.FromAssignment((ISimpleAssignmentOperation)c.Operation, types), types, evaluator), OperationKind.SimpleAssignment);
+        }
+    }
+
+    private static void Judge(OperationAnalysisContext context, CredentialSink? sink, AwsTypes types, HardCodedValueEvaluator evaluator)
+    {
+        if (sink is null)
+        {
+            return;
+        }
+
+        var verdict = CredentialJudge.Judge(sink, types, evaluator, CxaOptions.GetDummyCredentials(context.Options, sink.Operation.Syntax.SyntaxTree), context.CancellationToken);
+        if (verdict.Report)
+        {
+            context.ReportDiagnostic(CredentialDiagnostics.Create(Descriptors.CXA2002_HardCodedCredentialsObject, sink, verdict));
+        }
+    }
+}
