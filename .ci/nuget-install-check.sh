@@ -59,6 +59,7 @@ var customerRoleArn = args.Length > 0 ? args[0] : "arn:aws:iam::210987654321:rol
 var request = new AssumeRoleRequest { RoleArn = customerRoleArn, RoleSessionName = "reports" };
 System.Console.WriteLine(request.RoleArn);
 await sts.AssumeRoleAsync(request);
+var leaked = new AmazonSecurityTokenServiceClient("AKIARTX3GSDS7FJONNBY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0");
 CS
 dotnet add package CrossAccountAnalyzers --version "$version" --source "$feed"
 dotnet add package AWSSDK.SecurityToken --version 4.0.101.10
@@ -69,7 +70,10 @@ dotnet build 2>&1 | tee "$log" | grep -E 'warning CXA|error' || true
 if ! grep -qE "Program\.cs\(6,15\): warning CXA1001" "$log"; then
   echo "FAIL: the consumer build did not show CXA1001 at Program.cs(6,15)"; exit 1
 fi
+if ! grep -qE "Program\.cs\(9,14\): warning CXA2001" "$log"; then
+  echo "FAIL: the consumer build did not show CXA2001 at Program.cs(9,14)"; exit 1
+fi
 if grep -qE "warning (CS8032|CS9057|AD0001)" "$log"; then
   echo "FAIL: the analyzer did not load cleanly"; exit 1
 fi
-echo "OK: installed from the local feed; CXA1001 at Program.cs(6,15)"
+echo "OK: installed from the local feed; CXA1001 at Program.cs(6,15), CXA2001 at Program.cs(9,14)"

@@ -1,16 +1,57 @@
 #!/usr/bin/env bash
-# `dotnet build samples/ConfusedDeputy` (the README's command) must show CXA1001 on the line marked in the sample.
+# `dotnet build samples/ConfusedDeputy` (the README's command) must show each rule on the line marked
+# "<ID> expected here" in the sample, nothing on the corrected code, and no secret in the SARIF log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-file=samples/ConfusedDeputy/CustomerReportHandler.cs
-line=$(grep -n 'CXA1001 expected here' "$file" | cut -d: -f1)
-log=$(mktemp)
-dotnet build samples/ConfusedDeputy --no-incremental 2>&1 | tee "$log" | grep -E 'warning CXA|error' || true
-if ! grep -qE "CustomerReportHandler\.cs\($line,[0-9]+\): warning CXA1001" "$log"; then
-  echo "FAIL: the sample build did not show CXA1001 at $file:$line"; exit 1
+sample=samples/ConfusedDeputy
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+log="$work/build.log"
+sarif="$work/sample.sarif"
+dotnet build "$sample" --no-incremental "-p:ErrorLog=$sarif%2Cversion=2.1" 2>&1 | tee "$log" | grep -E 'warning CXA|error' || true
+
+fail=0
+expected=0
+while IFS=: read -r file line rest; do
+  id=$(echo "$rest" | grep -oE 'CXA[0-9]{4} expected here' | cut -d' ' -f1)
+  name=$(basename "$file")
+  expected=$((expected + 1))
+  if grep -qE "$name\($line,[0-9]+\): warning $id" "$log"; then
+    echo "OK: $id at $name:$line"
+  else
+    echo "FAIL: $id expected at $name:$line"; fail=1
+  fi
+done < <(grep -rnE 'CXA[0-9]{4} expected here' "$sample" --include=*.cs)
+
+# appsettings.json (AdditionalFile): the temporary key on line 4.
+if grep -qE "appsettings\.json\(4,[0-9]+\): warning CXA2003" "$log"; then echo "OK: CXA2003 at appsettings.json:4"; else echo "FAIL: CXA2003 expected at appsettings.json:4"; fail=1; fi
+expected=$((expected + 1))
+
+actual=$(grep -oE "[A-Za-z.]+\([0-9]+,[0-9]+\): warning CXA[0-9]{4}" "$log" | sort -u | wc -l)
+if [ "$actual" -ne "$expected" ]; then
+  echo "FAIL: expected exactly $expected CXA diagnostics in the sample (the corrected code must stay clean), got $actual"; fail=1
 fi
-count=$(grep -oE "CustomerReportHandler\.cs\([0-9]+,[0-9]+\): warning CXA1001" "$log" | sort -u | wc -l)
-if [ "$count" -ne 1 ]; then
-  echo "FAIL: expected exactly one CXA1001 in the sample (the corrected handler must stay clean), got $count"; exit 1
-fi
-echo "OK: CXA1001 at $file:$line, and nowhere else"
+
+# The SARIF log: help links and CWE tags present, no secret and no full key ID anywhere.
+python3 - "$sarif" "$sample" <<'PY' || fail=1
+import json, re, sys, pathlib
+sarif_text = pathlib.Path(sys.argv[1]).read_text()
+log = json.loads(sarif_text)
+rules = {r["id"]: r for run in log["runs"] for r in run["tool"]["driver"].get("rules", []) if r["id"].startswith("CXA")}
+assert rules, "no CXA rules in the SARIF log"
+for rule_id, rule in rules.items():
+    assert rule.get("helpUri", "").endswith(f"/docs/rules/{rule_id}.md"), f"{rule_id}: helpUri"
+    tags = rule.get("properties", {}).get("tags", [])
+    assert any(t.startswith("CWE-") for t in tags), f"{rule_id}: no CWE tag"
+secrets = set()
+for path in pathlib.Path(sys.argv[2]).rglob("*"):
+    if path.suffix in (".cs", ".json") and "obj" not in path.parts and "bin" not in path.parts:
+        text = path.read_text()
+        secrets.update(m.group(0) for m in re.finditer(r"(AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", text))
+        secrets.update(m.group(1) for m in re.finditer(r'"([A-Za-z0-9/+=]{40})"', text))
+assert secrets, "the sample should contain the (fake) leaked keys"
+leaks = [s for s in secrets if s in sarif_text]
+assert not leaks, f"secret(s) printed in the SARIF log: {len(leaks)}"
+print(f"OK: SARIF has {len(rules)} CXA rules with help links and CWE tags, and none of the {len(secrets)} secrets/key IDs of the sample")
+PY
+exit $fail
