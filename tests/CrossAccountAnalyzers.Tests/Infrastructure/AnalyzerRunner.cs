@@ -53,6 +53,11 @@ public static class AnalyzerRunner
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        foreach (var diagnostic in diagnostics)
+        {
+            TestSecrets.AssertNoSecretIn(diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var telemetry = ImmutableDictionary.CreateBuilder<DiagnosticAnalyzer, AnalyzerTelemetryInfo>();
         foreach (var analyzer in analyzers)
         {
