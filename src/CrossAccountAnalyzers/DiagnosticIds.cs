@@ -6,6 +6,12 @@ public static class DiagnosticIds
     /// <summary>AssumeRole without an ExternalId (confused deputy).</summary>
     public const string AssumeRoleWithoutExternalId = "CXA1001";
 
+    /// <summary>ExternalId is a constant.</summary>
+    public const string ConstantExternalId = "CXA1002";
+
+    /// <summary>ExternalId that STS will reject.</summary>
+    public const string InvalidExternalId = "CXA1003";
+
     /// <summary>Hard-coded credentials in an AWS client constructor.</summary>
     public const string HardCodedClientCredentials = "CXA2001";
 
@@ -17,4 +23,13 @@ public static class DiagnosticIds
 
     /// <summary>Credentials put into AWS environment variables.</summary>
     public const string CredentialsInEnvironment = "CXA2004";
+
+    /// <summary>Role trusts another account without an ExternalId.</summary>
+    public const string CrossAccountTrustWithoutExternalId = "CXA3001";
+
+    /// <summary>Role trusts any principal.</summary>
+    public const string TrustsAnyPrincipal = "CXA3002";
+
+    /// <summary>Service principal without a source condition.</summary>
+    public const string ServiceTrustWithoutSource = "CXA3003";
 }

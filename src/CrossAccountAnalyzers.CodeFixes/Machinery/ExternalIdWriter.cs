@@ -48,6 +48,12 @@ internal static class ExternalIdWriter
             case ExternalIdFixKind.ReplaceOptionsArgument:
                 editor.ReplaceNode(target, (current, _) => NewOptions(value).WithTriviaFrom(current));
                 break;
+            case ExternalIdFixKind.ReplaceValue:
+                editor.ReplaceNode(target, (current, _) => value.WithoutTrivia().WithTriviaFrom(current));
+                break;
+            case ExternalIdFixKind.ExternalIdsArray:
+                editor.ReplaceNode(target, (current, _) => AddExternalIds((ExpressionSyntax)current, value));
+                break;
         }
     }
 
@@ -80,6 +86,8 @@ internal static class ExternalIdWriter
             ExternalIdFixKind.Initializer => target is BaseObjectCreationExpressionSyntax || emptyValues.Length > 0,
             ExternalIdFixKind.AddOptionsArgument => target is BaseObjectCreationExpressionSyntax { ArgumentList: not null },
             ExternalIdFixKind.ReplaceOptionsArgument => target is ExpressionSyntax,
+            ExternalIdFixKind.ReplaceValue => target is ExpressionSyntax,
+            ExternalIdFixKind.ExternalIdsArray => target is BaseObjectCreationExpressionSyntax,
             _ => false,
         };
     }
@@ -94,23 +102,39 @@ internal static class ExternalIdWriter
         return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
     }
 
-    internal static AssignmentExpressionSyntax ExternalIdAssignment(ExpressionSyntax value)
-        => AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(AwsTypes.ExternalIdProperty), value.WithoutTrivia())
+    internal static AssignmentExpressionSyntax ExternalIdAssignment(ExpressionSyntax value) => MemberAssignment(AwsTypes.ExternalIdProperty, value);
+
+    private static AssignmentExpressionSyntax MemberAssignment(string propertyName, ExpressionSyntax value)
+        => AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(propertyName), value.WithoutTrivia())
             .WithOperatorToken(Token(SyntaxKind.EqualsToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space));
 
+    /// <summary><c>ExternalIds = new[] { value }</c> in a CDK <c>RoleProps</c> initializer (an empty one is replaced).</summary>
+    private static ExpressionSyntax AddExternalIds(ExpressionSyntax creationExpression, ExpressionSyntax value)
+    {
+        var array = ImplicitArrayCreationExpression(InitializerExpression(
+            SyntaxKind.ArrayInitializerExpression,
+            Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space),
+            SingletonSeparatedList(value.WithoutTrivia()),
+            Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space)));
+        return AddToInitializer(creationExpression, array, "ExternalIds");
+    }
+
     private static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value)
+        => AddToInitializer(creationExpression, value, AwsTypes.ExternalIdProperty);
+
+    private static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value, string propertyName)
     {
         if (creationExpression is not BaseObjectCreationExpressionSyntax creation)
         {
             return creationExpression;
         }
 
-        var assignment = ExternalIdAssignment(value);
+        var assignment = MemberAssignment(propertyName, value);
         if (creation.Initializer is { } initializer)
         {
             // Already assigned (a second fix for the same object, or an explicit null): replace the value.
             var existing = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
-                .FirstOrDefault(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: AwsTypes.ExternalIdProperty });
+                .FirstOrDefault(a => a.Left is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == propertyName);
             if (existing is not null)
             {
                 return creation.ReplaceNode(existing.Right, value.WithTriviaFrom(existing.Right));

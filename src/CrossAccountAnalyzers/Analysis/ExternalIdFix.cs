@@ -11,6 +11,12 @@ public enum ExternalIdFixKind
 
     /// <summary>Replace the <c>null</c> options argument in AdditionalLocations[0] with new options that carry the ExternalId.</summary>
     ReplaceOptionsArgument,
+
+    /// <summary>Replace the value expression in AdditionalLocations[0] (a constant ExternalId) with the new value.</summary>
+    ReplaceValue,
+
+    /// <summary>Add <c>ExternalIds = new[] { value }</c> to the CDK <c>RoleProps</c> creation in AdditionalLocations[0] (or replace an empty one).</summary>
+    ExternalIdsArray,
 }
 
 public static class ExternalIdFix

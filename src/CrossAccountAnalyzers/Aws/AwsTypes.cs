@@ -63,6 +63,11 @@ public sealed class AwsTypes
         ProfileManager = compilation.GetTypeByMetadataName(ProfileManagerName);
         AWSCredentialsProfile = compilation.GetTypeByMetadataName(AWSCredentialsProfileName);
         Environment = compilation.GetTypeByMetadataName("System.Environment");
+        CdkRole = compilation.GetTypeByMetadataName(CdkIam + "Role");
+        CdkRoleProps = compilation.GetTypeByMetadataName(CdkIam + "RoleProps");
+        CdkStack = compilation.GetTypeByMetadataName("Amazon.CDK.Stack");
+        CdkAws = compilation.GetTypeByMetadataName("Amazon.CDK.Aws");
+        CdkPrincipalBase = compilation.GetTypeByMetadataName(CdkIam + "PrincipalBase");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -93,6 +98,16 @@ public sealed class AwsTypes
     public INamedTypeSymbol? ProfileManager { get; }
     public INamedTypeSymbol? AWSCredentialsProfile { get; }
     public INamedTypeSymbol? Environment { get; }
+
+    public const string CdkIam = "Amazon.CDK.AWS.IAM.";
+    public INamedTypeSymbol? CdkRole { get; }
+    public INamedTypeSymbol? CdkRoleProps { get; }
+    public INamedTypeSymbol? CdkStack { get; }
+    public INamedTypeSymbol? CdkAws { get; }
+    public INamedTypeSymbol? CdkPrincipalBase { get; }
+
+    /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
+    public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;
 
     /// <summary>True when the AWS SDK's core runtime is referenced (the credential rules apply).</summary>
     public bool HasCore => AmazonServiceClient is not null || AWSCredentials is not null;

@@ -33,6 +33,11 @@ public static class AnalyzerRunner
     public static async Task<Compilation> CompileAsync(AwsSdk sdk, params string[] sources)
     {
         var references = await AwsReferences.For(sdk).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        if (sdk == AwsSdk.Cdk)
+        {
+            references = references.AddRange(AwsReferences.CdkReferences);
+        }
+
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs"));
         return CSharpCompilation.Create("Test", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));

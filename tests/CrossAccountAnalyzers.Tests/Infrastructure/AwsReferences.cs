@@ -1,5 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CrossAccountAnalyzers.Tests.Infrastructure;
@@ -15,6 +18,9 @@ public enum AwsSdk
 
     /// <summary>AWS SDK for .NET v4.</summary>
     V4,
+
+    /// <summary>AWS SDK v4 and AWS CDK v2 (Amazon.CDK.Lib 2.160.0).</summary>
+    Cdk,
 }
 
 /// <summary>
@@ -49,9 +55,25 @@ public static class AwsReferences
     public static ReferenceAssemblies For(AwsSdk sdk) => sdk switch
     {
         AwsSdk.V3 => V3,
-        AwsSdk.V4 => V4,
+        AwsSdk.V4 or AwsSdk.Cdk => V4,
         _ => Net,
     };
+
+    /// <summary>
+    /// The AWS CDK assemblies, by file from the restore's package folder (PackageDownload in the test project): the
+    /// testing library's resolver would also pull CDK's asset packages, which compilation does not need.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> CdkReferences { get; } = LoadCdk();
+
+    private static ImmutableArray<MetadataReference> LoadCdk()
+    {
+        var root = typeof(AwsReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "NuGetPackageRoot").Value!;
+        return ImmutableArray.Create<MetadataReference>(
+            MetadataReference.CreateFromFile(Path.Combine(root, "amazon.cdk.lib", "2.160.0", "lib", "netcoreapp3.1", "Amazon.CDK.Lib.dll")),
+            MetadataReference.CreateFromFile(Path.Combine(root, "amazon.jsii.runtime", "1.103.1", "lib", "netcoreapp3.1", "Amazon.JSII.Runtime.dll")),
+            MetadataReference.CreateFromFile(Path.Combine(root, "constructs", "10.0.5", "lib", "netcoreapp3.1", "Constructs.dll")));
+    }
 
     /// <summary>Theory data: every supported SDK major.</summary>
     public static IEnumerable<object[]> Sdks => new[] { new object[] { AwsSdk.V3 }, new object[] { AwsSdk.V4 } };

@@ -27,6 +27,7 @@ public static class Verify<TAnalyzer, TCodeFix>
     public static async Task AnalyzerAsync(string source, AwsSdk sdk, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new Test { TestCode = source, ReferenceAssemblies = AwsReferences.For(sdk) };
+        AddReferences(test, sdk);
         AddEditorConfig(test.TestState, editorConfig);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
@@ -59,18 +60,19 @@ public static class Verify<TAnalyzer, TCodeFix>
             ReferenceAssemblies = AwsReferences.For(sdk),
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        AddReferences(test, sdk);
         if (iterations is { } n)
         {
             test.NumberOfIncrementalIterations = n;
             test.NumberOfFixAllIterations = 1;
         }
 
-        if (sdk == AwsSdk.V4)
+        if (sdk is AwsSdk.V4 or AwsSdk.Cdk)
         {
             // On SDK v4 a fix must not bring in obsolete APIs (FallbackCredentialsFactory): CS0618 in the fixed code fails the test.
             test.FixedState.ExpectedDiagnostics.Clear();
             test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
-            test.DisabledDiagnostics.AddRange(new[] { "CS0168", "CS0219", "CS0169", "CS0414", "CS0649", "CS1998", "CS8019" });
+            test.DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS0168", "CS0219", "CS0169", "CS0414", "CS0649", "CS1998", "CS8019" });
         }
 
         AddEditorConfig(test.TestState, editorConfig);
@@ -100,6 +102,15 @@ public static class Verify<TAnalyzer, TCodeFix>
         }
 
         await test.RunAsync(CancellationToken.None);
+    }
+
+    public static void AddReferences(Test test, AwsSdk sdk)
+    {
+        if (sdk == AwsSdk.Cdk)
+        {
+            test.TestState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);
+            test.FixedState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);
+        }
     }
 
     private static void AddEditorConfig(SolutionState state, string? editorConfig)

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CrossAccountAnalyzers.Rules;
+
+/// <summary>CXA3001: a role that another account may assume, with no ExternalIds and no sts:ExternalId or aws:PrincipalArn condition.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RoleTrustsAccountWithoutExternalIdAnalyzer : CrossAccountAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId);
+
+    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+        => TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        {
+            var trusted = CxaOptions.GetTrustedAccountIds(c.Options, c.Operation.Syntax.SyntaxTree);
+            foreach (var principal in trust.Statement.Principals)
+            {
+                if (TrustJudge.IsCrossAccountWithoutExternalId(trust.Statement, principal, trusted))
+                {
+                    var who = principal.Account is null ? "another account" : "account " + principal.Account;
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExternalIdFix.FixKindProperty, nameof(ExternalIdFixKind.ExternalIdsArray));
+                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.Syntax.GetLocation(), new[] { trust.Props.Syntax.GetLocation() }, properties, who));
+                }
+            }
+        });
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CrossAccountAnalyzers.Rules;
+
+/// <summary>CXA3002: <c>AnyPrincipal</c>, <c>StarPrincipal</c> or <c>ArnPrincipal("*")</c> may assume the role with nothing that narrows it.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RoleTrustsAnyPrincipalAnalyzer : CrossAccountAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3002_TrustsAnyPrincipal);
+
+    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+        => TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        {
+            foreach (var principal in trust.Statement.Principals)
+            {
+                if (TrustJudge.IsAnyWithoutNarrowing(trust.Statement, principal))
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3002_TrustsAnyPrincipal, principal.Syntax.GetLocation(), TrustPolicyAnalysis.Describe(principal)));
+                }
+            }
+        });
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CrossAccountAnalyzers.Analysis;
+using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.Rules;
+
+/// <summary>CXA3003 (off by default): a service principal trust with no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ServicePrincipalWithoutSourceConditionAnalyzer : CrossAccountAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3003_ServiceTrustWithoutSource);
+
+    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+
+    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    {
+        var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
+        TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        {
+            foreach (var principal in trust.Statement.Principals)
+            {
+                if (TrustJudge.IsServiceWithoutSource(trust.Statement, principal))
+                {
+                    var service = c.Operation.SemanticModel?.GetOperation(principal.Syntax, c.CancellationToken) is IObjectCreationOperation { Arguments.Length: > 0 } creation
+                        && evaluator.Evaluate(creation.Arguments[0].Value, c.CancellationToken) is { IsKnown: true, Values.Length: 1 } name && name.Values[0] is { } value
+                        ? value
+                        : "principal";
+                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3003_ServiceTrustWithoutSource, principal.Syntax.GetLocation(), service));
+                }
+            }
+        });
+    }
+}
