@@ -12,16 +12,22 @@ dotnet build "$sample" --no-incremental "-p:ErrorLog=$sarif%2Cversion=2.1" 2>&1 
 
 fail=0
 expected=0
-while IFS=: read -r file line rest; do
-  id=$(echo "$rest" | grep -oE 'CXA[0-9]{4} expected here' | cut -d' ' -f1)
-  name=$(basename "$file")
-  expected=$((expected + 1))
-  if grep -qE "$name\($line,[0-9]+\): warning $id" "$log"; then
-    echo "OK: $id at $name:$line"
-  else
-    echo "FAIL: $id expected at $name:$line"; fail=1
-  fi
-done < <(grep -rnE 'CXA[0-9]{4} expected here' "$sample" --include=*.cs)
+# check_markers <folder> <log>: every "<ID> expected here" comment must have its warning on that line.
+check_markers() {
+  local folder=$1 buildlog=$2
+  while IFS=: read -r file line rest; do
+    name=$(basename "$file")
+    for id in $(echo "$rest" | grep -oE 'CXA[0-9]{4} expected here' | cut -d' ' -f1); do
+      expected=$((expected + 1))
+      if grep -qE "$name\($line,[0-9]+\): warning $id" "$buildlog"; then
+        echo "OK: $id at $name:$line"
+      else
+        echo "FAIL: $id expected at $name:$line"; fail=1
+      fi
+    done
+  done < <(grep -rnE 'CXA[0-9]{4} expected here' "$folder" --include=*.cs)
+}
+check_markers "$sample" "$log"
 
 # appsettings.json (AdditionalFile): the temporary key on line 4.
 if grep -qE "appsettings\.json\(4,[0-9]+\): warning CXA2003" "$log"; then echo "OK: CXA2003 at appsettings.json:4"; else echo "FAIL: CXA2003 expected at appsettings.json:4"; fail=1; fi
@@ -31,6 +37,18 @@ actual=$(grep -oE "[A-Za-z.]+\([0-9]+,[0-9]+\): warning CXA[0-9]{4}" "$log" | so
 if [ "$actual" -ne "$expected" ]; then
   echo "FAIL: expected exactly $expected CXA diagnostics in the sample (the corrected code must stay clean), got $actual"; fail=1
 fi
+
+# The CDK sample: one trust of each kind (it only builds; no synthesis).
+cdklog="$work/cdk.log"
+dotnet build samples/CdkTrust --no-incremental 2>&1 | tee "$cdklog" | grep -E 'warning CXA|error' || true
+before=$expected
+expected=0
+check_markers samples/CdkTrust "$cdklog"
+cdk_actual=$(grep -oE "[A-Za-z.]+\([0-9]+,[0-9]+\): warning CXA[0-9]{4}" "$cdklog" | sort -u | wc -l)
+if [ "$cdk_actual" -ne "$expected" ]; then
+  echo "FAIL: expected exactly $expected CXA diagnostics in samples/CdkTrust (the safe roles must stay clean), got $cdk_actual"; fail=1
+fi
+expected=$before
 
 # The SARIF log: help links and CWE tags present, no secret and no full key ID anywhere.
 python3 - "$sarif" "$sample" <<'PY' || fail=1

@@ -32,7 +32,7 @@ internal static class Descriptors
         messageFormat: "The ExternalId given to {0} will be rejected by STS: {1}",
         description: "STS accepts an ExternalId of 2 to 1224 characters from letters, digits and _+=,.@:/-. Any other value makes every AssumeRole call fail at run time.",
         DiagnosticSeverity.Warning,
-        cwe: null);
+        cwe: "CWE-20");
 
     public static readonly DiagnosticDescriptor CXA2001_HardCodedClientCredentials = Create(
         DiagnosticIds.HardCodedClientCredentials,
