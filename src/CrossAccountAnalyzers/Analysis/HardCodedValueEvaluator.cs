@@ -289,31 +289,50 @@ public sealed class HardCodedValueEvaluator
         return root;
     }
 
+    private const int MaxMemberChain = 64;
+
+    // Members are evaluated context-free (a fresh depth budget, their own local scope), so an answer does not depend
+    // on who asked first: analysis stays deterministic under concurrent execution. Cycles and over-long chains of
+    // members are cut (unknown) and such answers are not cached.
+    [System.ThreadStatic]
+    private static HashSet<ISymbol>? t_membersInProgress;
+
+    [System.ThreadStatic]
+    private static bool t_truncated;
+
     private ValueSet EvaluateMember(ISymbol member, int depth, HashSet<ISymbol>? visiting, CancellationToken cancellationToken)
     {
+        _ = depth;
+        _ = visiting;
         member = member.OriginalDefinition;
         if (_memberValues.TryGetValue(member, out var cached))
         {
             return cached;
         }
 
-        if (!Enter(ref visiting, member))
+        var inProgress = t_membersInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (inProgress.Count >= MaxMemberChain || !inProgress.Add(member))
         {
+            t_truncated = true;
             return ValueSet.Unknown;
         }
 
+        var saved = t_truncated;
+        t_truncated = false;
         ValueSet result;
+        bool truncatedHere;
         try
         {
-            result = ComputeMember(member, depth, visiting!, cancellationToken);
+            result = ComputeMember(member, depth: 0, new HashSet<ISymbol>(SymbolEqualityComparer.Default) { member }, cancellationToken);
         }
         finally
         {
-            visiting!.Remove(member);
+            inProgress.Remove(member);
+            truncatedHere = t_truncated;
+            t_truncated = saved || truncatedHere;
         }
 
-        // Only cache top-level answers: nested ones may be cut short by the recursion guard.
-        if (depth == 0)
+        if (!truncatedHere)
         {
             _memberValues.TryAdd(member, result);
         }

@@ -46,7 +46,7 @@ public static class AnalyzerRunner
     public static async Task<Result> RunAsync(AwsSdk sdk, params string[] sources)
         => await RunAsync(await CompileAsync(sdk, sources), AllAnalyzers, CancellationToken.None);
 
-    public static async Task<Result> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, AnalyzerOptions? options = null)
+    public static async Task<Result> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken, AnalyzerOptions? options = null, bool concurrent = true)
     {
         var exceptions = new ConcurrentQueue<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
@@ -54,7 +54,7 @@ public static class AnalyzerRunner
             new CompilationWithAnalyzersOptions(
                 options ?? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 onAnalyzerException: (e, _, _) => exceptions.Enqueue(e),
-                concurrentAnalysis: true,
+                concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
