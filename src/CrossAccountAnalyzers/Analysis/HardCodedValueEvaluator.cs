@@ -492,6 +492,10 @@ public sealed class HardCodedValueEvaluator
     }
 
     [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "See ComputeMember.")]
+    internal SemanticModel? SemanticModelFor(SyntaxNode node)
+        => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? _compilation.GetSemanticModel(node.SyntaxTree) : null;
+
+    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "See ComputeMember.")]
     private IOperation? GetOperation(SyntaxNode node, CancellationToken cancellationToken)
         => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken) : null;
 }

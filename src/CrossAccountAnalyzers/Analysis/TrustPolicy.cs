@@ -86,13 +86,23 @@ public sealed class TrustConditions
 /// <summary>A principal of a trust statement, with the conditions attached to it (CDK's <c>WithConditions</c>).</summary>
 public sealed class TrustPrincipal
 {
-    public TrustPrincipal(TrustPrincipalKind kind, string? account, SyntaxNode syntax, TrustConditions conditions)
+    public TrustPrincipal(TrustPrincipalKind kind, string? account, SyntaxNode syntax, TrustConditions conditions, Microsoft.CodeAnalysis.Text.TextSpan? span = null, string? name = null)
     {
         Kind = kind;
         Account = account;
         Syntax = syntax;
         Conditions = conditions;
+        Span = span;
+        Name = name;
     }
+
+    /// <summary>The exact span inside a string literal (JSON policies), when it could be mapped.</summary>
+    public Microsoft.CodeAnalysis.Text.TextSpan? Span { get; }
+
+    /// <summary>The principal as written in JSON (<c>"*"</c>, a service name), for messages.</summary>
+    public string? Name { get; }
+
+    public Location GetLocation() => Span is { } span ? Location.Create(Syntax.SyntaxTree, span) : Syntax.GetLocation();
 
     public TrustPrincipalKind Kind { get; }
 
@@ -103,7 +113,7 @@ public sealed class TrustPrincipal
 
     public TrustConditions Conditions { get; }
 
-    public TrustPrincipal WithConditions(TrustConditions conditions) => new(Kind, Account, Syntax, Conditions.Merge(conditions));
+    public TrustPrincipal WithConditions(TrustConditions conditions) => new(Kind, Account, Syntax, Conditions.Merge(conditions), Span, Name);
 }
 
 /// <summary>One trust statement: who may assume the role, and under which conditions.</summary>

@@ -10,7 +10,7 @@ namespace CrossAccountAnalyzers.Aws;
 public static class AccessKeyId
 {
     /// <summary>An access key ID on word boundaries: AKIA (long-lived user key), ASIA (temporary STS key), ABIA, ACCA.</summary>
-    public static readonly Regex Pattern = new(@"(?<![A-Za-z0-9_])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant | RegexOptions.Compiled, System.TimeSpan.FromSeconds(1));
+    public static readonly Regex Pattern = new(@"(?<![A-Za-z0-9_])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant);
 
     private const string Base32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

@@ -44,6 +44,13 @@ public sealed class AwsTypes
 
     private AwsTypes(Compilation compilation)
     {
+        // GetTypeByMetadataName searches every referenced assembly (and builds their type tables on first use): skip it
+        // all when no AWS assembly is referenced, so that the rest of the world pays nothing.
+        if (!ReferencesAws(compilation))
+        {
+            return;
+        }
+
         AssumeRoleRequest = compilation.GetTypeByMetadataName(AssumeRoleRequestName);
         AssumeRoleAWSCredentials = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsName);
         AssumeRoleAWSCredentialsOptions = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsOptionsName);
@@ -73,6 +80,27 @@ public sealed class AwsTypes
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
             : AwsSdkVersion.None;
     }
+
+    private static bool ReferencesAws(Compilation compilation)
+    {
+        if (IsAwsAssemblyName(compilation.AssemblyName))
+        {
+            return true;
+        }
+
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (IsAwsAssemblyName(identity.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAwsAssemblyName(string? name)
+        => name is not null && (name.StartsWith("AWSSDK.", System.StringComparison.Ordinal) || name.StartsWith("Amazon.CDK", System.StringComparison.Ordinal));
 
     /// <summary>The shared instance for <paramref name="compilation"/>; types are resolved on first use only.</summary>
     public static AwsTypes Get(Compilation compilation) => Cache.GetValue(compilation, static c => new AwsTypes(c));

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Aws;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,10 +16,11 @@ public sealed class InvalidExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1003_InvalidExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types);
+    protected override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types) || TrustPolicyAnalysis.IsApplicable(types);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
-        => ExternalIdSinks.Register(context, types, (c, value) =>
+    {
+        ExternalIdSinks.Register(context, types, (c, value) =>
         {
             if (value.IsStsRequest && value.IsLiteral)
             {
@@ -29,4 +32,23 @@ public sealed class InvalidExternalIdAnalyzer : CrossAccountAnalyzer
                 c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA1003_InvalidExternalId, value.Value.Syntax.GetLocation(), value.Sink, reason));
             }
         });
+
+        // Trust policies: the sts:ExternalId values of their conditions (CDK principals' conditions and JSON).
+        TrustPolicyAnalysis.Register(context, types, trust =>
+        {
+            foreach (var condition in trust.Statement.Conditions.Items.AddRange(trust.Statement.Principals.SelectMany(p => p.Conditions.Items)))
+            {
+                if (string.Equals(condition.Key, TrustJudge.ExternalIdKey, System.StringComparison.OrdinalIgnoreCase) && !condition.Values.IsDefault
+                    && condition.Operator.IndexOf("Like", System.StringComparison.OrdinalIgnoreCase) < 0
+                    && ExternalIdSinks.RejectionReason(condition.Values) is { } reason)
+                {
+                    var location = trust.Props is null && trust.Statement.Principals.Length > 0 ? trust.Statement.Principals[0].Syntax.GetLocation() : condition.Syntax?.GetLocation();
+                    if (location is not null)
+                    {
+                        trust.Report(Diagnostic.Create(Descriptors.CXA1003_InvalidExternalId, location, "the sts:ExternalId condition", reason));
+                    }
+                }
+            }
+        });
+    }
 }

@@ -12,19 +12,26 @@ public sealed class RoleTrustsAccountWithoutExternalIdAnalyzer : CrossAccountAna
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
-        => TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        => TrustPolicyAnalysis.Register(context, types, trust =>
         {
-            var trusted = CxaOptions.GetTrustedAccountIds(c.Options, c.Operation.Syntax.SyntaxTree);
+            var trusted = CxaOptions.GetTrustedAccountIds(trust.Options, trust.Tree);
             foreach (var principal in trust.Statement.Principals)
             {
                 if (TrustJudge.IsCrossAccountWithoutExternalId(trust.Statement, principal, trusted))
                 {
                     var who = principal.Account is null ? "another account" : "account " + principal.Account;
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(ExternalIdFix.FixKindProperty, nameof(ExternalIdFixKind.ExternalIdsArray));
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.Syntax.GetLocation(), new[] { trust.Props.Syntax.GetLocation() }, properties, who));
+                    if (trust.Props is { } props)
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(ExternalIdFix.FixKindProperty, nameof(ExternalIdFixKind.ExternalIdsArray));
+                        trust.Report(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.GetLocation(), new[] { props.Syntax.GetLocation() }, properties, who));
+                    }
+                    else
+                    {
+                        trust.Report(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.GetLocation(), who));
+                    }
                 }
             }
         });

@@ -12,16 +12,16 @@ public sealed class RoleTrustsAnyPrincipalAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3002_TrustsAnyPrincipal);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
-        => TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        => TrustPolicyAnalysis.Register(context, types, trust =>
         {
             foreach (var principal in trust.Statement.Principals)
             {
                 if (TrustJudge.IsAnyWithoutNarrowing(trust.Statement, principal))
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3002_TrustsAnyPrincipal, principal.Syntax.GetLocation(), TrustPolicyAnalysis.Describe(principal)));
+                    trust.Report(Diagnostic.Create(Descriptors.CXA3002_TrustsAnyPrincipal, principal.GetLocation(), TrustPolicyAnalysis.Describe(principal)));
                 }
             }
         });

@@ -14,24 +14,29 @@ public sealed class ServicePrincipalWithoutSourceConditionAnalyzer : CrossAccoun
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3003_ServiceTrustWithoutSource);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasCdk;
+    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        TrustPolicyAnalysis.RegisterCdkRoles(context, types, (c, trust) =>
+        TrustPolicyAnalysis.Register(context, types, trust =>
         {
             foreach (var principal in trust.Statement.Principals)
             {
                 if (TrustJudge.IsServiceWithoutSource(trust.Statement, principal))
                 {
-                    var service = c.Operation.SemanticModel?.GetOperation(principal.Syntax, c.CancellationToken) is IObjectCreationOperation { Arguments.Length: > 0 } creation
-                        && evaluator.Evaluate(creation.Arguments[0].Value, c.CancellationToken) is { IsKnown: true, Values.Length: 1 } name && name.Values[0] is { } value
-                        ? value
-                        : "principal";
-                    c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA3003_ServiceTrustWithoutSource, principal.Syntax.GetLocation(), service));
+                    trust.Report(Diagnostic.Create(Descriptors.CXA3003_ServiceTrustWithoutSource, principal.GetLocation(), principal.Name ?? ServiceName(principal, evaluator, trust.CancellationToken)));
                 }
             }
         });
+    }
+
+    private static string ServiceName(TrustPrincipal principal, HardCodedValueEvaluator evaluator, System.Threading.CancellationToken cancellationToken)
+    {
+        var model = evaluator.SemanticModelFor(principal.Syntax);
+        return model?.GetOperation(principal.Syntax, cancellationToken) is IObjectCreationOperation { Arguments.Length: > 0 } creation
+               && evaluator.Evaluate(creation.Arguments[0].Value, cancellationToken) is { IsKnown: true, Values.Length: 1 } name && name.Values[0] is { } value
+            ? value
+            : "principal";
     }
 }

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.Benchmarks;
+
+/// <summary>
+/// The floor: registers the same kinds of actions as the CXA analyzers and does only the irreducible work (reads each
+/// created type, invoked method and assigned property, and compares it with the AWS types; looks at each string
+/// literal's text), reporting nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("FLOOR", "floor", "floor", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new[]
+            {
+                "Amazon.SecurityToken.Model.AssumeRoleRequest", "Amazon.Runtime.AssumeRoleAWSCredentials", "Amazon.Runtime.AmazonServiceClient",
+                "Amazon.Runtime.AWSCredentials", "Amazon.CDK.AWS.IAM.Role",
+            }.Select(start.Compilation.GetTypeByMetadataName).Where(t => t is not null).ToImmutableArray();
+            if (types.IsEmpty)
+            {
+                return;
+            }
+
+            types = types.Add(start.Compilation.GetTypeByMetadataName("System.Environment")!);
+
+            var sink = 0;
+            start.RegisterOperationAction(c => sink += types.Contains(((IObjectCreationOperation)c.Operation).Type, SymbolEqualityComparer.Default) ? 1 : 0, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => sink += types.Contains(((IInvocationOperation)c.Operation).TargetMethod.ContainingType, SymbolEqualityComparer.Default) ? 1 : 0, OperationKind.Invocation);
+            start.RegisterOperationAction(c => sink += ((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation p && types.Contains(p.Property.ContainingType, SymbolEqualityComparer.Default) ? 1 : 0, OperationKind.SimpleAssignment);
+            start.RegisterSyntaxNodeAction(c => sink += c.Node.GetFirstToken().ValueText.Length > 19 ? 1 : 0, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+            start.RegisterAdditionalFileAction(c => sink++);
+        });
+    }
+}
+
+/// <summary>Binds every method body once (operation blocks), so that the measured analyzers do not pay for binding.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WarmUpAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("WARMUP", "warm-up", "warm-up", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(c =>
+        {
+            foreach (var block in c.OperationBlocks)
+            {
+                foreach (var _ in block.Descendants())
+                {
+                }
+            }
+        });
+        context.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.StringLiteralExpression);
+    }
+}
+
+/// <summary>Loads the AWS SDK's own analyzers from the AWSSDK.SecurityToken package (the yardstick users already pay for).</summary>
+public static class SdkAnalyzers
+{
+    public static ImmutableArray<DiagnosticAnalyzer> Load()
+    {
+        var root = typeof(SdkAnalyzers).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "NuGetPackageRoot").Value!;
+        var path = Path.Combine(root, "awssdk.securitytoken", "4.0.101.10", "analyzers", "dotnet", "cs", "AWSSDK.SecurityToken.CodeAnalysis.dll");
+        var reference = new AnalyzerFileReference(path, new Loader());
+        return reference.GetAnalyzers(LanguageNames.CSharp);
+    }
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+}

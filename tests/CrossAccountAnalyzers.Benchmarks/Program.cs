@@ -1,0 +1,323 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CrossAccountAnalyzers.Benchmarks;
+
+public static class Program
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Cxa = typeof(CrossAccountAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    public static async Task<int> Main(string[] args)
+    {
+        var smoke = args.Contains("-smoke");
+        // Round 0 is a warm-up (JIT) and not counted when there is more than one.
+        var rounds = Option(args, "-rounds", smoke ? 1 : 6);
+        var fileCount = Option(args, "-files", smoke ? 100 : 1000);
+        var largeLines = Option(args, "-lines", smoke ? 2000 : 20_000);
+        var fixCounts = smoke ? new[] { 50, 100 } : new[] { 500, 1000 };
+
+        Console.WriteLine($"CrossAccountAnalyzers benchmark: {(smoke ? "smoke" : "full")} run, {rounds} round(s), {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
+        Console.WriteLine($"CXA analyzers: {Cxa.Length}; AWS SDK analyzers: {SdkAnalyzers.Load().Length}");
+        var failures = new List<string>();
+
+        // (a) 5% AWS files; (b) the same corpus size without any AWS reference; (c) one large file.
+        var a = Corpus.Files(fileCount, aws: true);
+        var awsFiles = a.Count(f => f.Text.Contains("AWS_ACCESS_KEY_ID="));
+        var b = Corpus.Files(fileCount, aws: false);
+        var c = new List<(string, string)> { ("Large.cs", Corpus.LargeFile(largeLines, aws: true)) };
+        var cExpected = Corpus.AwsClassesInLargeFile(largeLines) * Corpus.DiagnosticsPerAwsFile;
+
+        var resultA = await MeasureAsync("(a) " + fileCount + " files, 5% AWS", a, withAws: true, rounds, awsFiles * Corpus.DiagnosticsPerAwsFile, failures);
+        var resultB = await MeasureAsync("(b) " + fileCount + " files, no AWS reference", b, withAws: false, rounds, 0, failures);
+        var resultC = await MeasureAsync("(c) one " + largeLines + "-line file", c, withAws: true, rounds, cExpected, failures);
+        var perDocument = await PerDocumentAsync(a, smoke ? 20 : 60, failures);
+        var fixAll = new List<(int Count, double Ms)>();
+        await FixAllAsync(20, 1, new List<string>());
+        foreach (var count in fixCounts)
+        {
+            fixAll.Add((count, await FixAllAsync(count, smoke ? 1 : Math.Max(3, rounds), failures)));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| corpus | compile (GetDiagnostics) ms | CXA ms | floor ms | AWS SDK STS analyzer ms | CXA / compile | CXA / floor | CXA / SDK | CXA allocated MB | floor allocated MB | CXA diagnostics |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in new[] { resultA, resultB, resultC })
+        {
+            Console.WriteLine($"| {r.Name} | {r.CompileMs:F0} | {r.CxaMs:F1} | {r.FloorMs:F1} | {r.SdkMs:F1} | {Percent(r.CxaMs, r.CompileMs)} | {Ratio(r.CxaMs, r.FloorMs)} | {Ratio(r.CxaMs, r.SdkMs)} | {r.CxaMb:F1} | {r.FloorMb:F1} | {r.Diagnostics} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"Per document (IDE): {perDocument.Documents} documents of (a), CXA {perDocument.CxaMs:F1} ms vs semantic model diagnostics {perDocument.ModelMs:F0} ms = {Percent(perDocument.CxaMs, perDocument.ModelMs)}");
+        Console.WriteLine($"FixAll (CXA1001, set ExternalId from scope, one project): {string.Join(", ", fixAll.Select(f => $"{f.Count} occurrences {f.Ms:F0} ms"))}; ratio {fixAll[1].Ms / fixAll[0].Ms:F2}x for {fixAll[1].Count / fixAll[0].Count}x the occurrences");
+        Console.WriteLine($"(b) registrations by CXA analyzers without AWS: {resultB.CxaActions} actions");
+
+        if (resultB.CxaActions != 0)
+        {
+            failures.Add($"(b): CXA analyzers registered {resultB.CxaActions} actions without any AWS reference");
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.WriteLine("FAIL: " + failure);
+        }
+
+        Console.WriteLine(failures.Count == 0 ? "benchmark: counts correct" : $"benchmark: {failures.Count} failure(s)");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+    }
+
+    private static string Percent(double part, double whole) => whole <= 0 ? "n/a" : $"{100 * part / whole:F2}%";
+
+    private static string Ratio(double part, double whole) => whole <= 0 ? "n/a" : $"{part / whole:F2}x";
+
+    private static ImmutableArray<MetadataReference> References(bool withAws)
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        if (!withAws)
+        {
+            return platform.ToImmutableArray();
+        }
+
+        var aws = new[]
+        {
+            typeof(Amazon.Runtime.AWSCredentials), typeof(Amazon.SecurityToken.Model.AssumeRoleRequest), typeof(Amazon.S3.AmazonS3Client),
+            typeof(Amazon.Extensions.NETCore.Setup.AWSOptions), typeof(Amazon.CDK.AWS.IAM.Role), typeof(Constructs.Construct), typeof(Amazon.JSII.Runtime.Deputy.DeputyBase),
+        }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location));
+        return platform.Concat(aws).ToImmutableArray();
+    }
+
+    private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files, bool withAws)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, path: "/corpus/" + f.Name));
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CXA3003"] = ReportDiagnostic.Warn });
+        return CSharpCompilation.Create("Corpus", trees, References(withAws), options);
+    }
+
+    private sealed record Measurement(string Name, double CompileMs, double CxaMs, double FloorMs, double SdkMs, double CxaMb, double FloorMb, int Diagnostics, int CxaActions);
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static async Task<Measurement> MeasureAsync(string name, List<(string Name, string Text)> files, bool withAws, int rounds, int expected, List<string> failures)
+    {
+        var sdk = SdkAnalyzers.Load();
+        var compile = new List<double>();
+        var cxa = new List<double>();
+        var floor = new List<double>();
+        var sdkTimes = new List<double>();
+        var diagnostics = 0;
+        var actions = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var compilation = Compile(files, withAws);
+            GC.Collect();
+            var stopwatch = Stopwatch.StartNew();
+            _ = compilation.GetDiagnostics();
+            if (round > 0 || rounds == 1)
+            {
+                compile.Add(stopwatch.Elapsed.TotalMilliseconds);
+            }
+
+            // CXA analyzers and the floor side by side, on a compilation whose bodies the warm-up analyzer bound first.
+            var measured = Cxa.Add(new FloorAnalyzer());
+            var (withAnalyzers, found) = await RunAsync(Compile(files, withAws), measured);
+            diagnostics = found.Count(d => d.Id.StartsWith("CXA", StringComparison.Ordinal));
+            if (Environment.GetEnvironmentVariable("CXA_BENCH_VERBOSE") == "1")
+            {
+                Console.WriteLine($"  {name} round {round}: " + string.Join(", ", found.Where(d => d.Id.StartsWith("CXA", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + "=" + g.Count())));
+                foreach (var analyzer in measured)
+                {
+                    Console.WriteLine($"    {analyzer.GetType().Name}: {withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds:F1} ms");
+                }
+            }
+
+            double Time(CompilationWithAnalyzers host, IEnumerable<DiagnosticAnalyzer> analyzers) => analyzers.Sum(a => host.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds);
+            if (round > 0 || rounds == 1)
+            {
+                cxa.Add(Time(withAnalyzers, Cxa));
+                floor.Add(Time(withAnalyzers, new[] { measured.OfType<FloorAnalyzer>().Single() }));
+            }
+
+            actions = Cxa.Sum(a =>
+            {
+                var t = withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result;
+                return t.OperationActionsCount + t.SyntaxNodeActionsCount + t.OperationBlockActionsCount + t.AdditionalFileActionsCount + t.SemanticModelActionsCount + t.SymbolActionsCount;
+            });
+
+            // The AWS SDK's own analyzers on their own run (they allocate a lot; their GC pauses must not be charged to ours).
+            var (sdkHost, _) = await RunAsync(Compile(files, withAws), sdk);
+            if (round > 0 || rounds == 1)
+            {
+                sdkTimes.Add(Time(sdkHost, sdk));
+            }
+        }
+
+        if (diagnostics != expected)
+        {
+            failures.Add($"{name}: expected {expected} CXA diagnostics, got {diagnostics}");
+        }
+
+        return new Measurement(name, Median(compile), Median(cxa), Median(floor), Median(sdkTimes),
+            await AllocatedMbAsync(files, withAws, Cxa), await AllocatedMbAsync(files, withAws, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer())), diagnostics, actions);
+    }
+
+    /// <summary>
+    /// One driver run of the warm-up analyzer with <paramref name="analyzers"/>: the driver binds each body once and
+    /// shares its operations with every analyzer, outside their timed callbacks. Sequential execution, so that a
+    /// callback's wall-clock time is not inflated by other threads on a 2-core machine.
+    /// </summary>
+    private static async Task<(CompilationWithAnalyzers Host, ImmutableArray<Diagnostic> Diagnostics)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var host = compilation.WithAnalyzers(
+            analyzers.Add(new WarmUpAnalyzer()),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var diagnostics = await host.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return (host, diagnostics);
+    }
+
+    /// <summary>Bytes allocated by <paramref name="analyzers"/>: a run with them minus a run with the warm-up analyzer alone.</summary>
+    private static async Task<double> AllocatedMbAsync(List<(string Name, string Text)> files, bool withAws, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        async Task<long> Allocated(ImmutableArray<DiagnosticAnalyzer> set)
+        {
+            var compilation = Compile(files, withAws);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await RunAsync(compilation, set);
+            return GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
+
+        var baseline = await Allocated(ImmutableArray<DiagnosticAnalyzer>.Empty);
+        var with = await Allocated(analyzers);
+        return Math.Max(0, with - baseline) / 1024.0 / 1024.0;
+    }
+
+    /// <summary>The IDE's cost: one document at a time (semantic diagnostics for that tree), against the semantic model's own diagnostics.</summary>
+    private static async Task<(int Documents, double CxaMs, double ModelMs)> PerDocumentAsync(List<(string Name, string Text)> files, int sample, List<string> failures)
+    {
+        var compilation = Compile(files, withAws: true);
+        var chosen = compilation.SyntaxTrees.Where((t, i) => i % Math.Max(1, files.Count / sample) == 0 || t.GetText().ToString().Contains("AWS_ACCESS_KEY_ID=")).Take(sample).ToList();
+        var modelMs = 0.0;
+        foreach (var tree in chosen)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            _ = compilation.GetSemanticModel(tree).GetDiagnostics();
+            modelMs += stopwatch.Elapsed.TotalMilliseconds;
+        }
+
+        var warmUp = new WarmUpAnalyzer();
+        var withAnalyzers = Compile(files, withAws: true).WithAnalyzers(Cxa.Add(warmUp), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, true, false));
+        var found = 0;
+        foreach (var tree in withAnalyzers.Compilation.SyntaxTrees.Where(t => chosen.Any(c => c.FilePath == t.FilePath)))
+        {
+            var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+            await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, ImmutableArray.Create<DiagnosticAnalyzer>(warmUp), CancellationToken.None);
+            found += (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, Cxa, CancellationToken.None)).Length;
+        }
+
+        if (found == 0)
+        {
+            failures.Add("per-document: no diagnostic found in the sampled documents");
+        }
+
+        var cxaMs = Cxa.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds);
+        return (chosen.Count, cxaMs, modelMs);
+    }
+
+    /// <summary>FixAll of CXA1001 (value in scope) over <paramref name="count"/> occurrences in one project (50 per document).</summary>
+    private static async Task<double> FixAllAsync(int count, int rounds, List<string> failures)
+    {
+        var times = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            using var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId();
+            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Fix", "Fix", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary), parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+                metadataReferences: References(withAws: true)));
+            for (var d = 0; d * 50 < count; d++)
+            {
+                var text = "using Amazon.SecurityToken.Model;\nnamespace Fix;\npublic sealed class Requests" + d + "\n{\n"
+                    + string.Concat(Enumerable.Range(0, Math.Min(50, count - d * 50)).Select(i => $"    public object M{i}(string roleArn, string externalId)\n    {{\n        var request = new AssumeRoleRequest\n        {{\n            RoleArn = roleArn,\n            RoleSessionName = \"s{i}\",\n        }};\n        return request.RoleArn;\n    }}\n"))
+                    + "}\n";
+                solution = solution.AddDocument(DocumentId.CreateNewId(projectId), $"Requests{d}.cs", SourceText.From(text));
+            }
+
+            var project = solution.GetProject(projectId)!;
+            var analyzer = Cxa.OfType<Rules.AssumeRoleWithoutExternalIdAnalyzer>().Single();
+            var diagnostics = await (await project.GetCompilationAsync())!.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer)).GetAnalyzerDiagnosticsAsync();
+            if (diagnostics.Length != count)
+            {
+                failures.Add($"FixAll: expected {count} CXA1001 diagnostics, got {diagnostics.Length}");
+            }
+
+            var fixer = new CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider();
+            var provider = new Provider(diagnostics);
+            var stopwatch = Stopwatch.StartNew();
+            var context = new FixAllContext(project.Documents.First(), fixer, FixAllScope.Project, "CXA1001.InScope", fixer.FixableDiagnosticIds, provider, CancellationToken.None);
+            var action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
+            var operations = await action!.GetOperationsAsync(CancellationToken.None);
+            var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            var fixedCount = 0;
+            foreach (var document in changed.GetProject(projectId)!.Documents)
+            {
+                fixedCount += (await document.GetTextAsync()).ToString().Split("ExternalId = externalId").Length - 1;
+            }
+
+            times.Add(stopwatch.Elapsed.TotalMilliseconds);
+            if (fixedCount != count)
+            {
+                failures.Add($"FixAll: expected {count} fixed occurrences, got {fixedCount}");
+            }
+        }
+
+        return Median(times);
+    }
+
+    private sealed class Provider : FixAllContext.DiagnosticProvider
+    {
+        private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+        public Provider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+        {
+            var tree = await document.GetSyntaxTreeAsync(cancellationToken);
+            return _diagnostics.Where(d => d.Location.SourceTree == tree);
+        }
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult(Enumerable.Empty<Diagnostic>());
+
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
+            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+    }
+}
