@@ -9,8 +9,12 @@ public static class ObjectCreations
 {
     /// <summary>The one object creation ever assigned to <paramref name="local"/> in its body, or null (none, several, or an unknown write).</summary>
     public static IObjectCreationOperation? FindSingleCreationAssignedTo(ILocalReferenceOperation local, CancellationToken cancellationToken)
+        => FindSingleValueAssignedTo(local, cancellationToken) is { } value && Unwrap(value) is IObjectCreationOperation creation ? creation : null;
+
+    /// <summary>The one value ever assigned to <paramref name="local"/> in its body, or null (none, several, or an unknown write).</summary>
+    public static IOperation? FindSingleValueAssignedTo(ILocalReferenceOperation local, CancellationToken cancellationToken)
     {
-        IObjectCreationOperation? found = null;
+        IOperation? found = null;
         var root = HardCodedValueEvaluator.GetRoot(local);
         foreach (var op in root.Descendants())
         {
@@ -37,12 +41,12 @@ public static class ObjectCreations
                 continue;
             }
 
-            if (found is not null || Unwrap(value) is not IObjectCreationOperation creation)
+            if (found is not null)
             {
                 return null;
             }
 
-            found = creation;
+            found = value;
         }
 
         return found;

@@ -124,7 +124,7 @@ public static class CdkTrustReader
         switch (op)
         {
             case ILocalReferenceOperation local:
-                var assigned = SingleValueAssignedTo(local, cancellationToken);
+                var assigned = ObjectCreations.FindSingleValueAssignedTo(local, cancellationToken);
                 if (assigned is null)
                 {
                     result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, op.Syntax, conditions));
@@ -292,46 +292,6 @@ public static class CdkTrustReader
 
     private static bool ContainsOwnAccount(IOperation operation, AwsTypes types)
         => IsOwnAccount(operation, types) || operation.Descendants().Any(d => IsOwnAccount(d, types));
-
-    private static IOperation? SingleValueAssignedTo(ILocalReferenceOperation local, CancellationToken cancellationToken)
-    {
-        IOperation? found = null;
-        foreach (var op in HardCodedValueEvaluator.GetRoot(local).Descendants())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            IOperation? value;
-            if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-            {
-                value = (declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer)?.Value;
-                if (value is null)
-                {
-                    continue;
-                }
-            }
-            else if (op is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) && HardCodedValueEvaluator.IsWrite(reference, out var written))
-            {
-                if (written is null)
-                {
-                    return null;
-                }
-
-                value = written;
-            }
-            else
-            {
-                continue;
-            }
-
-            if (found is not null)
-            {
-                return null;
-            }
-
-            found = value;
-        }
-
-        return found;
-    }
 
     /// <summary>Conditions added to a principal held in a local: <c>p.AddCondition(op, value)</c>, <c>p.AddConditions(dictionary)</c>.</summary>
     private static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
