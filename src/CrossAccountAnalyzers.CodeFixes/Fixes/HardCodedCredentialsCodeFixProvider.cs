@@ -52,7 +52,7 @@ public sealed class HardCodedCredentialsCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
 
-            if (StsPlan(target.Value, diagnostic) is not null)
+            if (CanAssumeRole(target.Value.Types))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -221,16 +221,9 @@ public sealed class HardCodedCredentialsCodeFixProvider : CodeFixProvider
         return CredentialRewriter.Binds(target.Model, target.Syntax, rewritten) ? rewritten : null;
     }
 
-    /// <summary>Which values the STS fix still needs as parameters (role ARN, external id), or null when it does not apply.</summary>
-    private static ImmutableArray<ParameterSpec>? StsPlan(Target target, Diagnostic diagnostic)
-    {
-        if (target.Types.AssumeRoleAWSCredentials is null || target.Types.AssumeRoleAWSCredentialsOptions is null || target.Types.AWSCredentials is null)
-        {
-            return null;
-        }
-
-        return ImmutableArray.Create(ParameterSpec.RoleArn, ParameterSpec.ExternalId);
-    }
+    /// <summary>The STS fix needs AssumeRoleAWSCredentials and its options in the referenced SDK.</summary>
+    private static bool CanAssumeRole(AwsTypes types)
+        => types.AssumeRoleAWSCredentials is not null && types.AssumeRoleAWSCredentialsOptions is not null && types.AWSCredentials is not null;
 
     /// <summary>The STS fix for a batch: values in scope are used, missing ones become parameters (or configuration reads where no parameter can be added).</summary>
     internal static async Task<Solution> StsAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)

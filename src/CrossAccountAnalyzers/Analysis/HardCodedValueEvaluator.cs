@@ -101,10 +101,10 @@ public sealed class HardCodedValueEvaluator
                     return ValueSet.Of(string.Empty);
                 }
 
-                return EvaluateMember(field.Field, depth, visiting, cancellationToken);
+                return EvaluateMember(field.Field, cancellationToken);
 
             case IPropertyReferenceOperation property when property.Arguments.IsEmpty:
-                return EvaluateMember(property.Property, depth, visiting, cancellationToken);
+                return EvaluateMember(property.Property, cancellationToken);
 
             default:
                 return ValueSet.Unknown;
@@ -300,10 +300,8 @@ public sealed class HardCodedValueEvaluator
     [System.ThreadStatic]
     private static bool t_truncated;
 
-    private ValueSet EvaluateMember(ISymbol member, int depth, HashSet<ISymbol>? visiting, CancellationToken cancellationToken)
+    private ValueSet EvaluateMember(ISymbol member, CancellationToken cancellationToken)
     {
-        _ = depth;
-        _ = visiting;
         member = member.OriginalDefinition;
         if (_memberValues.TryGetValue(member, out var cached))
         {

@@ -52,6 +52,18 @@ public static class ObjectCreations
         return found;
     }
 
+    /// <summary>The operand under every conversion, implicit or explicit (<c>(object)x</c>, <c>(IPrincipal)p</c>).</summary>
+    public static IOperation StripConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The operand under implicit conversions only.</summary>
     public static IOperation Unwrap(IOperation operation)
     {
         while (operation is IConversionOperation { IsImplicit: true } conversion)

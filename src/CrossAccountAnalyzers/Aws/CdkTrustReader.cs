@@ -109,11 +109,7 @@ public static class CdkTrustReader
 
     private static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
     {
-        var op = ObjectCreations.Unwrap(operation);
-        while (op is IConversionOperation conversion)
-        {
-            op = conversion.Operand;
-        }
+        var op = ObjectCreations.StripConversions(operation);
 
         if (depth > MaxDepth)
         {
@@ -279,13 +275,7 @@ public static class CdkTrustReader
     /// <summary><c>this.Account</c>, <c>Stack.Of(this).Account</c> (any Stack's Account) or <c>Aws.ACCOUNT_ID</c>.</summary>
     private static bool IsOwnAccount(IOperation operation, AwsTypes types)
     {
-        var op = operation;
-        while (op is IConversionOperation conversion)
-        {
-            op = conversion.Operand;
-        }
-
-        return op is IPropertyReferenceOperation property
+        return ObjectCreations.StripConversions(operation) is IPropertyReferenceOperation property
                && ((property.Property.Name == "Account" && AwsTypes.InheritsFromOrEquals(property.Property.ContainingType, types.CdkStack))
                    || (property.Property.Name == "ACCOUNT_ID" && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.CdkAws)));
     }
@@ -379,13 +369,7 @@ public static class CdkTrustReader
 
     private static List<(string Key, IOperation Value)>? DictionaryEntries(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
-        var op = ObjectCreations.Unwrap(value);
-        while (op is IConversionOperation conversion)
-        {
-            op = conversion.Operand;
-        }
-
-        if (op is not IObjectCreationOperation { Initializer: { } initializer })
+        if (ObjectCreations.StripConversions(value) is not IObjectCreationOperation { Initializer: { } initializer })
         {
             return null;
         }

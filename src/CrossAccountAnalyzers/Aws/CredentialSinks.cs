@@ -335,11 +335,7 @@ public static class CredentialJudge
     /// <summary>A config object (created inline, or in a local) whose ServiceURL may be a local emulator.</summary>
     public static bool ConfigTargetsEmulator(IOperation config, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
-        while (config is IConversionOperation conversion)
-        {
-            config = conversion.Operand;
-        }
-
+        config = ObjectCreations.StripConversions(config);
         IObjectCreationOperation? creation = config as IObjectCreationOperation;
         var aliases = ImmutableArray<ILocalSymbol>.Empty;
         if (creation is null && config is ILocalReferenceOperation local)
