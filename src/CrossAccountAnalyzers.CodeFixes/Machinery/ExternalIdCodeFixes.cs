@@ -4,7 +4,10 @@ using CrossAccountAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace CrossAccountAnalyzers.CodeFixes.Machinery;
 
@@ -17,6 +20,12 @@ internal static class ExternalIdCodeFixes
     public const string InScopeSuffix = ".InScope";
     public const string ParameterSuffix = ".Parameter";
     public const string ConfigurationSuffix = ".Configuration";
+    public const string PlaceholderSuffix = ".Placeholder";
+
+    private static readonly ExpressionSyntax PlaceholderValue
+        = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(JsonPolicyWriter.Placeholder));
+
+    private static readonly ExpressionSyntax ProbeValue = IdentifierName("externalId");
 
     public static async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, string keyPrefix, bool offerInScope = true)
     {
@@ -25,9 +34,30 @@ internal static class ExternalIdCodeFixes
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var anchor = root is null ? null : ExternalIdWriter.GetAnchor(root, diagnostic);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (anchor is null || model is null)
+        if (anchor is null || model is null || root is null)
         {
             return;
+        }
+
+        if (ExternalIdWriter.IsJson(diagnostic))
+        {
+            // A JSON policy: a named placeholder in a constant; when the policy is built in code, also a value from code.
+            if (!ExternalIdWriter.CanWriteJson(root, diagnostic, PlaceholderValue))
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Add an sts:ExternalId condition (placeholder to replace with the third party's ExternalId)",
+                    ct => ApplyLocalAsync(document, diagnostic, keyPrefix + PlaceholderSuffix, ct),
+                    keyPrefix + PlaceholderSuffix),
+                diagnostic);
+            if (!diagnostic.Properties.TryGetValue(ExternalIdFix.JsonBuiltInCodeProperty, out var builtInCode) || builtInCode != "true"
+                || !ExternalIdWriter.CanWriteJson(root, diagnostic, ProbeValue))
+            {
+                return;
+            }
         }
 
         // (1) A value that is already in scope.
@@ -77,6 +107,11 @@ internal static class ExternalIdCodeFixes
         if (anchor is null || model is null)
         {
             return null;
+        }
+
+        if (equivalenceKey.EndsWith(PlaceholderSuffix, System.StringComparison.Ordinal))
+        {
+            return ExternalIdWriter.IsJson(diagnostic) ? new ExternalIdSource(PlaceholderValue, JsonPolicyWriter.Placeholder) : null;
         }
 
         if (equivalenceKey.EndsWith(InScopeSuffix, System.StringComparison.Ordinal))

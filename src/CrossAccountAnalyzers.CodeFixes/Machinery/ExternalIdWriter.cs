@@ -54,8 +54,25 @@ internal static class ExternalIdWriter
             case ExternalIdFixKind.ExternalIdsArray:
                 editor.ReplaceNode(target, (current, _) => AddExternalIds((ExpressionSyntax)current, value));
                 break;
+            case ExternalIdFixKind.JsonCondition when JsonStatement(diagnostic) is { } statement:
+                editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value)?.WithTriviaFrom(current) ?? current);
+                break;
         }
     }
+
+    /// <summary>Whether the JSON fix can write <paramref name="value"/> into the policy of <paramref name="diagnostic"/>.</summary>
+    public static bool CanWriteJson(SyntaxNode root, Diagnostic diagnostic, ExpressionSyntax value)
+        => TryGetPlan(root, diagnostic, out var kind, out var target, out _)
+           && kind == ExternalIdFixKind.JsonCondition
+           && JsonStatement(diagnostic) is { } statement
+           && JsonPolicyWriter.Apply((ExpressionSyntax)target, statement, value) is not null;
+
+    public static bool IsJson(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(ExternalIdFix.FixKindProperty, out var kind) && kind == nameof(ExternalIdFixKind.JsonCondition);
+
+    private static int? JsonStatement(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(ExternalIdFix.JsonStatementProperty, out var text)
+           && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : null;
 
     /// <summary>The node where the ExternalId goes (used to find what is in scope there).</summary>
     public static SyntaxNode? GetAnchor(SyntaxNode root, Diagnostic diagnostic)
@@ -88,6 +105,7 @@ internal static class ExternalIdWriter
             ExternalIdFixKind.ReplaceOptionsArgument => target is ExpressionSyntax,
             ExternalIdFixKind.ReplaceValue => target is ExpressionSyntax,
             ExternalIdFixKind.ExternalIdsArray => target is BaseObjectCreationExpressionSyntax,
+            ExternalIdFixKind.JsonCondition => target is ExpressionSyntax,
             _ => false,
         };
     }

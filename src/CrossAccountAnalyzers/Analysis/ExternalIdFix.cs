@@ -17,9 +17,21 @@ public enum ExternalIdFixKind
 
     /// <summary>Add <c>ExternalIds = new[] { value }</c> to the CDK <c>RoleProps</c> creation in AdditionalLocations[0] (or replace an empty one).</summary>
     ExternalIdsArray,
+
+    /// <summary>
+    /// Add an <c>sts:ExternalId</c> condition to statement <see cref="ExternalIdFix.JsonStatementProperty"/> of the JSON
+    /// policy string in AdditionalLocations[0]: a placeholder in a constant, a value from code in a policy built in code.
+    /// </summary>
+    JsonCondition,
 }
 
 public static class ExternalIdFix
 {
     public const string FixKindProperty = "CxaExternalIdFix";
+
+    /// <summary>The index of the JSON statement that needs the condition.</summary>
+    public const string JsonStatementProperty = "CxaJsonStatement";
+
+    /// <summary>"true" when the JSON policy is built in code (a value from code can be spliced in).</summary>
+    public const string JsonBuiltInCodeProperty = "CxaJsonBuiltInCode";
 }

@@ -16,16 +16,18 @@ public static class JsonTrustPolicyReader
 {
     /// <summary>Cheap test before parsing: the text mentions a Statement and an sts: or * action.</summary>
     public static bool MayBeTrustPolicy(string text)
-        => text.Length < 1_000_000 && text.IndexOf("\"Statement\"", StringComparison.Ordinal) >= 0
+        => text.IndexOf("\"Statement\"", StringComparison.Ordinal) >= 0
            && (text.IndexOf("sts:", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf('*') >= 0 || text.IndexOf("NotAction", StringComparison.Ordinal) >= 0);
 
     /// <summary>
-    /// The statements of <paramref name="json"/> that allow assuming a role. <paramref name="mapSpan"/> maps an offset
-    /// range of the JSON text to a source span (null when it cannot be mapped exactly).
+    /// The statements of <paramref name="policy"/> that allow assuming a role, each principal and condition value with
+    /// its exact span inside the string when the policy is one literal or interpolated string.
     /// </summary>
-    public static ImmutableArray<TrustStatement> Read(string json, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan)
+    public static ImmutableArray<TrustStatement> Read(PolicyText policy)
     {
-        var root = Json.Parse(json);
+        var syntax = policy.Expression;
+        Func<int, int, TextSpan?> mapSpan = (start, end) => MapValue(policy, start, end);
+        var root = Json.Parse(policy.Text);
         var statements = root?.Get("Statement");
         if (root is null || root.Kind != JsonNode.NodeKind.Object || statements is null)
         {
@@ -34,8 +36,9 @@ public static class JsonTrustPolicyReader
 
         var list = statements.Kind == JsonNode.NodeKind.Array ? statements.Elements! : new List<JsonNode> { statements };
         var result = ImmutableArray.CreateBuilder<TrustStatement>();
-        foreach (var statement in list)
+        for (var index = 0; index < list.Count; index++)
         {
+            var statement = list[index];
             if (statement.Kind != JsonNode.NodeKind.Object)
             {
                 continue;
@@ -58,7 +61,7 @@ public static class JsonTrustPolicyReader
                 continue;
             }
 
-            var conditions = ReadConditions(statement.Get("Condition"));
+            var conditions = ReadConditions(statement.Get("Condition"), mapSpan);
             var principals = ImmutableArray.CreateBuilder<TrustPrincipal>();
             var notPrincipal = statement.Get("NotPrincipal");
             if (notPrincipal is not null)
@@ -73,7 +76,7 @@ public static class JsonTrustPolicyReader
                 ReadPrincipal(principal, syntax, mapSpan, principals);
             }
 
-            result.Add(new TrustStatement(principals.ToImmutable(), conditions, externalIdsSet: false));
+            result.Add(new TrustStatement(principals.ToImmutable(), conditions, externalIdsSet: false, jsonIndex: index));
         }
 
         return result.ToImmutable();
@@ -103,7 +106,7 @@ public static class JsonTrustPolicyReader
                 switch (member.Key)
                 {
                     case "AWS":
-                        kind = TrustJudge.ClassifyArn(text, out account) ?? TrustPrincipalKind.Unknown;
+                        kind = TrustJudge.ClassifyArn(text, out account) ?? ClassifyTemplate(text);
                         break;
                     case "Service":
                         kind = TrustPrincipalKind.Service;
@@ -122,7 +125,7 @@ public static class JsonTrustPolicyReader
     }
 
     /// <summary><c>"Condition": { "StringEquals": { "sts:ExternalId": "..." } }</c>; operators and keys kept as written (keys compare case-insensitively).</summary>
-    private static TrustConditions ReadConditions(JsonNode? condition)
+    private static TrustConditions ReadConditions(JsonNode? condition, Func<int, int, TextSpan?> mapSpan)
     {
         if (condition is null)
         {
@@ -147,11 +150,91 @@ public static class JsonTrustPolicyReader
                 var values = key.Value.Kind is JsonNode.NodeKind.String or JsonNode.NodeKind.Array
                     ? key.Value.StringOrArray().Select(v => v.Text).ToImmutableArray()
                     : ImmutableArray.Create<string?>(key.Value.Text ?? key.Value.Kind.ToString().ToLowerInvariant());
-                items.Add(new TrustCondition(op.Key, key.Key, values));
+                items.Add(new TrustCondition(op.Key, key.Key, values, span: mapSpan(key.Value.Start, key.Value.End)));
             }
         }
 
         return new TrustConditions(items.ToImmutable(), isUnknown: false);
+    }
+
+    /// <summary>
+    /// The span of the JSON value at [start, end) of the policy text (a string's content without its quotes), when the
+    /// policy is a single literal or interpolated string; a concatenation is reported as a whole.
+    /// </summary>
+    private static TextSpan? MapValue(PolicyText policy, int start, int end)
+    {
+        if (policy.IsConcatenation)
+        {
+            return null;
+        }
+
+        var text = policy.Text;
+        if (end - start >= 2 && text[start] == '"' && text[end - 1] == '"')
+        {
+            start++;
+            end--;
+        }
+
+        return policy.MapSpan(start, end);
+    }
+
+    /// <summary>
+    /// An account root whose account is filled in at run time or by a template (<c>arn:aws:iam::{accountId}:root</c>,
+    /// <c>arn:aws:iam::{0}:root</c>): another account, not known at compile time. Anything else with a hole is unknown.
+    /// </summary>
+    private static TrustPrincipalKind ClassifyTemplate(string text)
+    {
+        var parts = text.Trim().Split(':');
+        if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "iam" && parts[3].Length == 0 && IsPlaceholder(parts[4]))
+        {
+            if (parts[5] == "root")
+            {
+                return TrustPrincipalKind.Account;
+            }
+
+            if (parts[5].StartsWith("role/", StringComparison.Ordinal) || parts[5].StartsWith("user/", StringComparison.Ordinal))
+            {
+                return TrustPrincipalKind.Specific;
+            }
+        }
+
+        return TrustPrincipalKind.Unknown;
+    }
+
+    /// <summary>A value filled in later: a run-time part, or a template placeholder (<c>{ExternalId}</c>, <c>{0}</c>, <c>${ExternalId}</c>).</summary>
+    public static bool IsTemplated(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        var open = value.IndexOf('{');
+        return value.IndexOf(PolicyText.Hole) >= 0 || (open >= 0 && value.IndexOf('}', open) > open);
+    }
+
+    /// <summary>A run-time value (<see cref="PolicyText.Hole"/>) or a template placeholder (<c>{AccountId}</c>, <c>{0}</c>).</summary>
+    private static bool IsPlaceholder(string text)
+    {
+        if (text.Length == 1 && text[0] == PolicyText.Hole)
+        {
+            return true;
+        }
+
+        if (text.Length < 3 || text[0] != '{' || text[text.Length - 1] != '}')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] == '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>IAM action matching: case-insensitive, with <c>*</c> and <c>?</c> wildcards.</summary>

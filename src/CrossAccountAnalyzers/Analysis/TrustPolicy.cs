@@ -37,13 +37,17 @@ public enum TrustPrincipalKind
 /// <summary>One condition: operator (<c>StringEquals</c>), key (<c>sts:ExternalId</c>) and, when known, the values.</summary>
 public readonly struct TrustCondition
 {
-    public TrustCondition(string @operator, string key, ImmutableArray<string?> values, SyntaxNode? syntax = null)
+    public TrustCondition(string @operator, string key, ImmutableArray<string?> values, SyntaxNode? syntax = null, Microsoft.CodeAnalysis.Text.TextSpan? span = null)
     {
         Operator = @operator;
         Key = key;
         Values = values;
         Syntax = syntax;
+        Span = span;
     }
+
+    /// <summary>The exact span of the value inside a JSON policy string, when it could be mapped.</summary>
+    public Microsoft.CodeAnalysis.Text.TextSpan? Span { get; }
 
     public string Operator { get; }
 
@@ -119,12 +123,16 @@ public sealed class TrustPrincipal
 /// <summary>One trust statement: who may assume the role, and under which conditions.</summary>
 public sealed class TrustStatement
 {
-    public TrustStatement(ImmutableArray<TrustPrincipal> principals, TrustConditions conditions, bool externalIdsSet)
+    public TrustStatement(ImmutableArray<TrustPrincipal> principals, TrustConditions conditions, bool externalIdsSet, int jsonIndex = -1)
     {
         Principals = principals;
         Conditions = conditions;
         ExternalIdsSet = externalIdsSet;
+        JsonIndex = jsonIndex;
     }
+
+    /// <summary>The statement's index in a JSON policy's Statement array (0 for a single statement object); -1 for CDK.</summary>
+    public int JsonIndex { get; }
 
     public ImmutableArray<TrustPrincipal> Principals { get; }
 

@@ -40,9 +40,12 @@ public sealed class InvalidExternalIdAnalyzer : CrossAccountAnalyzer
             {
                 if (string.Equals(condition.Key, TrustJudge.ExternalIdKey, System.StringComparison.OrdinalIgnoreCase) && !condition.Values.IsDefault
                     && condition.Operator.IndexOf("Like", System.StringComparison.OrdinalIgnoreCase) < 0
+                    && !condition.Values.Any(JsonTrustPolicyReader.IsTemplated)
                     && ExternalIdSinks.RejectionReason(condition.Values) is { } reason)
                 {
-                    var location = trust.Props is null && trust.Statement.Principals.Length > 0 ? trust.Statement.Principals[0].Syntax.GetLocation() : condition.Syntax?.GetLocation();
+                    var location = trust.Policy is { } policy
+                        ? (condition.Span is { } span ? Location.Create(trust.Tree, span) : policy.Expression.GetLocation())
+                        : condition.Syntax?.GetLocation();
                     if (location is not null)
                     {
                         trust.Report(Diagnostic.Create(Descriptors.CXA1003_InvalidExternalId, location, "the sts:ExternalId condition", reason));

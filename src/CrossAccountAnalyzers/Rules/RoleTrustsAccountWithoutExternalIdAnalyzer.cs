@@ -28,6 +28,14 @@ public sealed class RoleTrustsAccountWithoutExternalIdAnalyzer : CrossAccountAna
                         var properties = ImmutableDictionary<string, string?>.Empty.Add(ExternalIdFix.FixKindProperty, nameof(ExternalIdFixKind.ExternalIdsArray));
                         trust.Report(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.GetLocation(), new[] { props.Syntax.GetLocation() }, properties, who));
                     }
+                    else if (trust.Policy is { } policy && trust.Statement.JsonIndex >= 0)
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(ExternalIdFix.FixKindProperty, nameof(ExternalIdFixKind.JsonCondition))
+                            .Add(ExternalIdFix.JsonStatementProperty, trust.Statement.JsonIndex.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                            .Add(ExternalIdFix.JsonBuiltInCodeProperty, policy.HasHoles ? "true" : "false");
+                        trust.Report(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.GetLocation(), new[] { policy.Expression.GetLocation() }, properties, who));
+                    }
                     else
                     {
                         trust.Report(Diagnostic.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId, principal.GetLocation(), who));

@@ -15,8 +15,9 @@ namespace CrossAccountAnalyzers.Rules;
 /// <summary>One trust statement to judge, from a CDK role or a JSON policy, with what a rule needs to report on it.</summary>
 internal readonly struct TrustJudgement
 {
-    public TrustJudgement(TrustStatement statement, IObjectCreationOperation? props, SyntaxTree tree, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public TrustJudgement(TrustStatement statement, IObjectCreationOperation? props, SyntaxTree tree, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken, PolicyText? policy = null)
     {
+        Policy = policy;
         Statement = statement;
         Props = props;
         Tree = tree;
@@ -31,6 +32,9 @@ internal readonly struct TrustJudgement
     public IObjectCreationOperation? Props { get; }
 
     public SyntaxTree Tree { get; }
+
+    /// <summary>The JSON policy's text and source map; null for CDK roles.</summary>
+    public PolicyText? Policy { get; }
 
     public AnalyzerOptions Options { get; }
 
@@ -84,94 +88,53 @@ internal static class TrustPolicyAnalysis
         context.RegisterSyntaxNodeAction(
             c =>
             {
-                var node = c.Node;
-                string? text;
-                Func<int, int, TextSpan?> map;
-                if (node is LiteralExpressionSyntax literal)
+                var expression = (ExpressionSyntax)c.Node;
+                var top = PolicyText.TopOf(expression);
+
+                // A concatenation (or an interpolated string in one) is judged once, as a whole, from its first string part.
+                if ((top != expression && !IsFirstStringPart(top, expression)) || !MayHoldPolicy(top))
                 {
-                    text = literal.Token.ValueText;
-                    var top = TopOfConcatenation(literal);
-                    if (top is not null)
-                    {
-                        // Part of a concatenation of constants: judged once, as a whole, from its first literal.
-                        if (!IsFirstLiteral(top, literal) || !MayHoldPolicy(top)
-                            || c.SemanticModel.GetConstantValue(top, c.CancellationToken) is not { HasValue: true, Value: string whole })
-                        {
-                            return;
-                        }
-
-                        node = top;
-                        text = whole;
-                        map = (_, _) => null;
-                    }
-                    else
-                    {
-                        var token = literal.Token;
-                        map = (start, end) => MapIntoToken(token, text, start, end);
-                    }
-
-                    if (!JsonTrustPolicyReader.MayBeTrustPolicy(text))
-                    {
-                        return;
-                    }
-                }
-                else
-                {
-                    // A constant interpolated string: the whole expression.
-                    if (!MayHoldPolicy(node))
-                    {
-                        return;
-                    }
-
-                    text = c.SemanticModel.GetConstantValue(node, c.CancellationToken) is { HasValue: true, Value: string value } ? value : null;
-                    if (text is null || !JsonTrustPolicyReader.MayBeTrustPolicy(text))
-                    {
-                        return;
-                    }
-
-                    map = (_, _) => null;
+                    return;
                 }
 
-                foreach (var statement in JsonTrustPolicyReader.Read(text, node, map))
+                var model = c.SemanticModel;
+                var cancellationToken = c.CancellationToken;
+                var policy = PolicyText.Create(top, e => model.GetConstantValue(e, cancellationToken) is { HasValue: true, Value: var value } ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null);
+                if (policy is null || !JsonTrustPolicyReader.MayBeTrustPolicy(policy.Text))
                 {
-                    judge(new TrustJudgement(statement, null, node.SyntaxTree, c.Options, c.ReportDiagnostic, c.CancellationToken));
+                    return;
+                }
+
+                foreach (var statement in JsonTrustPolicyReader.Read(policy))
+                {
+                    judge(new TrustJudgement(statement, null, top.SyntaxTree, c.Options, c.ReportDiagnostic, cancellationToken, policy));
                 }
             },
             SyntaxKind.StringLiteralExpression,
             SyntaxKind.InterpolatedStringExpression);
     }
 
-    /// <summary>The outermost <c>+</c> expression the literal is part of (through parentheses), or null.</summary>
-    private static ExpressionSyntax? TopOfConcatenation(ExpressionSyntax literal)
+    private static bool IsFirstStringPart(SyntaxNode top, ExpressionSyntax part)
     {
-        ExpressionSyntax? top = null;
-        for (var node = literal.Parent; node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax; node = node.Parent)
+        foreach (var descendant in top.DescendantNodes(n => n is not InterpolatedStringExpressionSyntax))
         {
-            if (node is BinaryExpressionSyntax binary)
+            if (descendant is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax)
             {
-                top = binary;
-            }
-        }
-
-        return top;
-    }
-
-    private static bool IsFirstLiteral(SyntaxNode top, LiteralExpressionSyntax literal)
-    {
-        foreach (var descendant in top.DescendantNodes())
-        {
-            if (descendant is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } first)
-            {
-                return first == literal;
+                return descendant == part;
             }
         }
 
         return false;
     }
 
-    /// <summary>Cheap syntax test: a concatenation or interpolation that contains a literal mentioning "Statement".</summary>
+    /// <summary>Cheap syntax test: the string expression has a literal part mentioning "Statement".</summary>
     private static bool MayHoldPolicy(SyntaxNode node)
     {
+        if (node is LiteralExpressionSyntax literal)
+        {
+            return literal.Token.ValueText.IndexOf("Statement", StringComparison.Ordinal) >= 0;
+        }
+
         foreach (var token in node.DescendantTokens())
         {
             if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
@@ -185,37 +148,9 @@ internal static class TrustPolicyAnalysis
         return false;
     }
 
-    /// <summary>
-    /// The source span of the JSON value at [start, end) of <paramref name="value"/>: for a JSON string, its content
-    /// found verbatim in the token's source text exactly once (regular, verbatim with doubled quotes, raw).
-    /// </summary>
-    private static TextSpan? MapIntoToken(SyntaxToken token, string value, int start, int end)
-    {
-        if (end - start >= 2 && value[start] == '"' && value[end - 1] == '"')
-        {
-            start++;
-            end--;
-        }
-
-        if (end <= start)
-        {
-            return null;
-        }
-
-        var content = value.Substring(start, end - start);
-        var source = token.Text;
-        var index = source.IndexOf(content, StringComparison.Ordinal);
-        if (index < 0 || source.IndexOf(content, index + 1, StringComparison.Ordinal) >= 0)
-        {
-            return null;
-        }
-
-        return new TextSpan(token.SpanStart + index, content.Length);
-    }
-
     /// <summary>A short name for a principal in messages.</summary>
     public static string Describe(TrustPrincipal principal)
-        => principal.Name is { } name ? (name == "NotPrincipal" ? "NotPrincipal" : "\"" + name + "\"")
+        => principal.Name is { } name ? (name == "NotPrincipal" ? "NotPrincipal" : "\"" + PolicyText.Display(name) + "\"")
             : principal.Syntax is ObjectCreationExpressionSyntax { Type: var type } ? type.ToString()
             : "the principal";
 }

@@ -129,7 +129,8 @@ public class TrustPolicyJsonTests
     public Task InvalidExternalIdInCondition_IsReported() => Verify1003.AnalyzerAsync(""""
         class Roles
         {
-            const string Bad = [|"""{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"has space"}}}]}"""|];
+            const string Bad = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"[|has space|]"}}}]}""";
+            const string Template = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"{ExternalId}"}}}]}""";
             const string Good = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"ok-id"}}}]}""";
         }
         """", AwsSdk.V4);
