@@ -54,6 +54,33 @@ public static class Corpus
         return builder.ToString();
     }
 
+    /// <summary>A class with one raw-string trust policy of about <paramref name="bytes"/> characters; every other statement has no ExternalId.</summary>
+    public static (string Text, int Unprotected) LargePolicy(int bytes)
+    {
+        var builder = new System.Text.StringBuilder();
+        builder.Append("class Policies\n{\n    const string Trust = \"\"\"\n        {\n          \"Version\": \"2012-10-17\",\n          \"Statement\": [\n");
+        var unprotected = 0;
+        for (var i = 0; builder.Length < bytes; i++)
+        {
+            var account = (100000000000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.Append(i == 0 ? string.Empty : ",\n");
+            builder.Append("            { \"Effect\": \"Allow\", \"Principal\": { \"AWS\": \"arn:aws:iam::").Append(account).Append(":root\" }, \"Action\": \"sts:AssumeRole\"");
+            if (i % 2 == 0)
+            {
+                builder.Append(", \"Condition\": { \"StringEquals\": { \"sts:ExternalId\": \"tenant-").Append(i).Append("\" } }");
+            }
+            else
+            {
+                unprotected++;
+            }
+
+            builder.Append(" }");
+        }
+
+        builder.Append("\n          ]\n        }\n        \"\"\";\n}\n");
+        return (builder.ToString(), unprotected);
+    }
+
     public static int AwsClassesInLargeFile(int lines)
     {
         var count = 0;

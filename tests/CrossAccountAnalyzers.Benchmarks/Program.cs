@@ -46,6 +46,7 @@ public static class Program
         var resultB = await MeasureAsync("(b) " + fileCount + " files, no AWS reference", b, withAws: false, rounds, 0, failures);
         var resultC = await MeasureAsync("(c) one " + largeLines + "-line file", c, withAws: true, rounds, cExpected, failures);
         var perDocument = await PerDocumentAsync(a, smoke ? 20 : 60, failures);
+        var policyScaling = await PolicyScalingAsync(smoke ? 1 : Math.Max(3, rounds), failures);
         var fixAll = new List<(int Count, double Ms)>();
         await FixAllAsync(20, 1, new List<string>());
         foreach (var count in fixCounts)
@@ -65,6 +66,8 @@ public static class Program
         Console.WriteLine($"Per document (IDE): {perDocument.Documents} documents of (a), CXA {perDocument.CxaMs:F1} ms vs semantic model diagnostics {perDocument.ModelMs:F0} ms = {Percent(perDocument.CxaMs, perDocument.ModelMs)}");
         Console.WriteLine($"FixAll (CXA1001, set ExternalId from scope, one project): {string.Join(", ", fixAll.Select(f => $"{f.Count} occurrences {f.Ms:F0} ms"))}; ratio {fixAll[1].Ms / fixAll[0].Ms:F2}x for {fixAll[1].Count / fixAll[0].Count}x the occurrences");
         Console.WriteLine($"(b) registrations by CXA analyzers without AWS: {resultB.CxaActions} actions");
+        Console.WriteLine("JSON trust policy in one raw string (CXA analyzers, median): " + string.Join(", ", policyScaling.Select(p => $"{p.Kb} KB {p.Ms:F1} ms ({p.Ms * 1024 / p.Kb:F1} ms/MB)"))
+                          + $"; {policyScaling[^1].Kb / policyScaling[0].Kb}x the size costs {policyScaling[^1].Ms / policyScaling[0].Ms:F2}x the time");
 
         if (resultB.CxaActions != 0)
         {
@@ -218,6 +221,36 @@ public static class Program
         var baseline = await Allocated(ImmutableArray<DiagnosticAnalyzer>.Empty);
         var with = await Allocated(analyzers);
         return Math.Max(0, with - baseline) / 1024.0 / 1024.0;
+    }
+
+    /// <summary>
+    /// A 1 MB trust policy in one raw string literal, and the same at 1/8, 1/4 and 1/2 of the size: time must grow
+    /// linearly (parse, source map and judgement are each one pass). Every other statement lacks an ExternalId, so the
+    /// diagnostic count is checked too.
+    /// </summary>
+    private static async Task<List<(int Kb, double Ms)>> PolicyScalingAsync(int rounds, List<string> failures)
+    {
+        var result = new List<(int Kb, double Ms)>();
+        foreach (var kb in new[] { 128, 256, 512, 1024 })
+        {
+            var (text, unprotected) = Corpus.LargePolicy(kb * 1024);
+            var files = new List<(string, string)> { ("Policy.cs", text) };
+            var times = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var (host, found) = await RunAsync(Compile(files, withAws: true), Cxa);
+                times.Add(Cxa.Sum(a => host.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds));
+                var count = found.Count(d => d.Id == "CXA3001");
+                if (count != unprotected)
+                {
+                    failures.Add($"policy of {kb} KB: expected {unprotected} CXA3001, got {count}");
+                }
+            }
+
+            result.Add((kb, Median(times)));
+        }
+
+        return result;
     }
 
     /// <summary>The IDE's cost: one document at a time (semantic diagnostics for that tree), against the semantic model's own diagnostics.</summary>

@@ -55,7 +55,9 @@ internal static class ExternalIdWriter
                 editor.ReplaceNode(target, (current, _) => AddExternalIds((ExpressionSyntax)current, value));
                 break;
             case ExternalIdFixKind.JsonCondition when JsonStatement(diagnostic) is { } statement:
-                editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value)?.WithTriviaFrom(current) ?? current);
+                editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value) is { } written
+                    ? current.CopyAnnotationsTo(written.WithTriviaFrom(current)) // keeps the editor's tracking for the next statement
+                    : current);
                 break;
         }
     }

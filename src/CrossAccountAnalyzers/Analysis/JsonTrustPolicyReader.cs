@@ -70,6 +70,12 @@ public static class JsonTrustPolicyReader
                 principals.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, TrustConditions.None, mapSpan(notPrincipal.Start, notPrincipal.End), "NotPrincipal"));
             }
 
+            if (action is null && notAction is not null)
+            {
+                // Allow + NotAction: every action but the listed ones, as broad a grant as a "*" principal.
+                principals.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, TrustConditions.None, mapSpan(notAction.Start, notAction.End), "NotAction"));
+            }
+
             var principal = statement.Get("Principal");
             if (principal is not null)
             {

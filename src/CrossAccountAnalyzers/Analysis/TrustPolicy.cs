@@ -84,7 +84,31 @@ public sealed class TrustConditions
     /// <summary>True when a condition tests <paramref name="key"/> (compared case-insensitively, as IAM does) with a non-empty value.</summary>
     public bool Has(string key)
         => Items.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)
+                          && Requires(c.Operator)
                           && (c.Values.IsDefault || c.Values.Any(v => !string.IsNullOrEmpty(v))));
+
+    /// <summary>
+    /// Whether a condition with this operator fails a request that lacks the key or carries another value, as IAM
+    /// evaluates it: <c>...IfExists</c> and <c>ForAllValues:</c> pass when the key is missing, negated operators
+    /// (<c>StringNotEquals</c>) and <c>Null</c> accept any value, so none of them requires the value.
+    /// </summary>
+    public static bool Requires(string @operator)
+    {
+        var op = @operator.Trim();
+        if (op.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (op.StartsWith("ForAnyValue:", StringComparison.OrdinalIgnoreCase))
+        {
+            op = op.Substring("ForAnyValue:".Length);
+        }
+
+        return !op.EndsWith("IfExists", StringComparison.OrdinalIgnoreCase)
+               && op.IndexOf("Not", StringComparison.OrdinalIgnoreCase) < 0
+               && !string.Equals(op, "Null", StringComparison.OrdinalIgnoreCase);
+    }
 }
 
 /// <summary>A principal of a trust statement, with the conditions attached to it (CDK's <c>WithConditions</c>).</summary>

@@ -88,11 +88,10 @@ internal static class TrustPolicyAnalysis
         context.RegisterSyntaxNodeAction(
             c =>
             {
-                var expression = (ExpressionSyntax)c.Node;
-                var top = PolicyText.TopOf(expression);
-
-                // A concatenation (or an interpolated string in one) is judged once, as a whole, from its first string part.
-                if ((top != expression && !IsFirstStringPart(top, expression)) || !MayHoldPolicy(top))
+                // A concatenation is judged once, as a whole, from its top: each node looks only at its parents, so a
+                // concatenation of thousands of parts costs linear time, not quadratic.
+                var top = (ExpressionSyntax)c.Node;
+                if (!IsTop(top) || !MayHoldPolicy(top))
                 {
                     return;
                 }
@@ -111,20 +110,20 @@ internal static class TrustPolicyAnalysis
                 }
             },
             SyntaxKind.StringLiteralExpression,
-            SyntaxKind.InterpolatedStringExpression);
+            SyntaxKind.InterpolatedStringExpression,
+            SyntaxKind.AddExpression);
     }
 
-    private static bool IsFirstStringPart(SyntaxNode top, ExpressionSyntax part)
+    /// <summary>Not an operand of a <c>+</c> (through parentheses): the whole string expression.</summary>
+    private static bool IsTop(SyntaxNode node)
     {
-        foreach (var descendant in top.DescendantNodes(n => n is not InterpolatedStringExpressionSyntax))
+        var parent = node.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
         {
-            if (descendant is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } or InterpolatedStringExpressionSyntax)
-            {
-                return descendant == part;
-            }
+            parent = parent.Parent;
         }
 
-        return false;
+        return parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression };
     }
 
     /// <summary>Cheap syntax test: the string expression has a literal part mentioning "Statement".</summary>
@@ -150,7 +149,13 @@ internal static class TrustPolicyAnalysis
 
     /// <summary>A short name for a principal in messages.</summary>
     public static string Describe(TrustPrincipal principal)
-        => principal.Name is { } name ? (name == "NotPrincipal" ? "NotPrincipal" : "\"" + PolicyText.Display(name) + "\"")
+        => principal.Name is { } name
+            ? name switch
+            {
+                "NotPrincipal" => "Allow with NotPrincipal: everyone but the listed principals",
+                "NotAction" => "Allow with NotAction: every action but the listed ones",
+                _ => "\"" + PolicyText.Display(name) + "\"",
+            }
             : principal.Syntax is ObjectCreationExpressionSyntax { Type: var type } ? type.ToString()
             : "the principal";
 }

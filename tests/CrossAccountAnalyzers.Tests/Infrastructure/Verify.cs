@@ -51,7 +51,17 @@ public static class Verify<TAnalyzer, TCodeFix>
     private static readonly System.Text.RegularExpressions.Regex Markup = new(@"\[\||\|\]|\{\|#\d+:|\{\|[A-Z]+\d*:|\|\}");
 
     /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/> (and FixAll) and compares with <paramref name="fixedSource"/>, which must compile.</summary>
-    public static async Task CodeFixAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, string? editorConfig = null, int? iterations = null)
+    public static Task CodeFixAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, string? editorConfig = null, int? iterations = null)
+        => CodeFixAsync(source, fixedSource, sdk, equivalenceKey, editorConfig, iterations, expected: null);
+
+    /// <summary>
+    /// A code-fix test whose sources contain <c>$$</c> (raw interpolated strings), which the markup syntax would read as a
+    /// position: markup is off and the diagnostics are given explicitly.
+    /// </summary>
+    public static Task CodeFixWithoutMarkupAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, params DiagnosticResult[] expected)
+        => CodeFixAsync(source, fixedSource, sdk, equivalenceKey, null, null, expected);
+
+    private static async Task CodeFixAsync(string source, string fixedSource, AwsSdk sdk, string equivalenceKey, string? editorConfig, int? iterations, DiagnosticResult[]? expected)
     {
         var test = new Test
         {
@@ -60,6 +70,13 @@ public static class Verify<TAnalyzer, TCodeFix>
             ReferenceAssemblies = AwsReferences.For(sdk),
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        if (expected is not null)
+        {
+            test.TestState.MarkupHandling = MarkupMode.None;
+            test.FixedState.MarkupHandling = MarkupMode.None;
+            test.TestState.ExpectedDiagnostics.AddRange(expected);
+        }
+
         AddReferences(test, sdk);
         if (iterations is { } n)
         {
@@ -72,7 +89,7 @@ public static class Verify<TAnalyzer, TCodeFix>
             // On SDK v4 a fix must not bring in obsolete APIs (FallbackCredentialsFactory): CS0618 in the fixed code fails the test.
             test.FixedState.ExpectedDiagnostics.Clear();
             test.CompilerDiagnostics = CompilerDiagnostics.Warnings;
-            test.DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS0168", "CS0219", "CS0169", "CS0414", "CS0649", "CS1998", "CS8019" });
+            test.DisabledDiagnostics.AddRange(new[] { "CS1701", "CS1702", "CS0168", "CS0219", "CS0169", "CS0414", "CS0649", "CS1998", "CS8019", "CS1591" });
         }
 
         AddEditorConfig(test.TestState, editorConfig);

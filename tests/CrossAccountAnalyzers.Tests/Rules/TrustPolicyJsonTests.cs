@@ -70,7 +70,7 @@ public class TrustPolicyJsonTests
                 """;
             const string IfExistsAndQualifier = """
                 {"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole",
-                  "Condition":{"ForAnyValue:StringEqualsIfExists":{"STS:ExternalId":["a1","b2"]}}}]}
+                  "Condition":{"ForAnyValue:StringEquals":{"STS:ExternalId":["a1","b2"]}}}]}
                 """;
             const string SpecificRole = """
                 {"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/Deployer"},"Action":"sts:AssumeRole"}]}
@@ -120,7 +120,7 @@ public class TrustPolicyJsonTests
         {
             const string Star = """{"Statement":[{"Effect":"Allow","Principal":"[|*|]","Action":"sts:AssumeRole"}]}""";
             const string AwsStar = """{"Statement":[{"Effect":"Allow","Principal":{"AWS":["[|*|]"]},"Action":"sts:AssumeRole"}]}""";
-            const string Not = """{"Statement":[{"Effect":"Allow","NotPrincipal":[|{"AWS":"111122223333"}|],"NotAction":"s3:*"}]}""";
+            const string Not = """{"Statement":[{"Effect":"Allow","NotPrincipal":[|{"AWS":"111122223333"}|],"NotAction":"[|s3:*|]"}]}""";
             const string Narrowed = """{"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]}""";
         }
         """", AwsSdk.V4);
