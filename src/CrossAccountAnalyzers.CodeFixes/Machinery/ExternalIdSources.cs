@@ -52,12 +52,19 @@ internal static class ExternalIdSources
         var types = AwsTypes.Get(model.Compilation);
         var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
         var staticContext = IsStaticContext(enclosing, node);
+        var evaluator = HardCodedValueEvaluator.Get(model.Compilation);
 
         var candidates = new List<(int Rank, string Text, ISymbol Symbol)>();
         foreach (var symbol in model.LookupSymbols(position))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!IsUsable(symbol, position, staticContext, node, out var symbolType, out var baseRank))
+            {
+                continue;
+            }
+
+            // A constant is the same for every customer: exactly what CXA1002 reports, never a fix's source.
+            if (symbol is ILocalSymbol { IsConst: true } || evaluator.IsHardCodedMember(symbol, cancellationToken))
             {
                 continue;
             }
@@ -84,6 +91,7 @@ internal static class ExternalIdSources
             {
                 if (member is not (IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } or IFieldSymbol { IsStatic: false })
                     || !isMatch(member.Name)
+                    || evaluator.IsHardCodedMember(member, cancellationToken)
                     || GetType(member)?.SpecialType != SpecialType.System_String
                     || !model.IsAccessible(position, member))
                 {

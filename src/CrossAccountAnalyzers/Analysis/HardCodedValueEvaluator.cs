@@ -36,6 +36,10 @@ public sealed class HardCodedValueEvaluator
     public ValueSet Evaluate(IOperation? operation, CancellationToken cancellationToken)
         => Evaluate(operation, depth: 0, visiting: null, cancellationToken);
 
+    /// <summary>A field or property whose every assignment in the compilation is a constant (a const, or <c>static readonly X = "..."</c>).</summary>
+    public bool IsHardCodedMember(ISymbol member, CancellationToken cancellationToken)
+        => member is IFieldSymbol { IsConst: true } || (member is IFieldSymbol or IPropertySymbol && EvaluateMember(member, cancellationToken).IsKnown);
+
     private ValueSet Evaluate(IOperation? operation, int depth, HashSet<ISymbol>? visiting, CancellationToken cancellationToken)
     {
         if (operation is null || depth > MaxDepth)

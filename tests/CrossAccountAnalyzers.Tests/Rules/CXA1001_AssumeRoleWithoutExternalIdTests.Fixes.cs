@@ -67,6 +67,37 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
         """, sdk, InScope);
 
     [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Fix_InScope_NeverTakesAConstant(AwsSdk sdk) => VerifyCS.CodeFixAsync(Usings + """
+        class Vendor
+        {
+            private const string ExternalId = "acme-prod-2f9c1e";
+            private static readonly string DefaultExternalId = "acme-default";
+            private readonly string _externalId;
+
+            Vendor(string externalId) { _externalId = externalId; }
+
+            void Build(string roleArn)
+            {
+                var request = [|new AssumeRoleRequest|] { RoleArn = roleArn };
+            }
+        }
+        """, Usings + """
+        class Vendor
+        {
+            private const string ExternalId = "acme-prod-2f9c1e";
+            private static readonly string DefaultExternalId = "acme-default";
+            private readonly string _externalId;
+
+            Vendor(string externalId) { _externalId = externalId; }
+
+            void Build(string roleArn)
+            {
+                var request = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = _externalId };
+            }
+        }
+        """, sdk, InScope);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Fix_InScope_Field_NoInitializer(AwsSdk sdk) => VerifyCS.CodeFixAsync(Usings + """
         class Vendor
         {

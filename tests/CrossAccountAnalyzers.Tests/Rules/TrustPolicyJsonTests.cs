@@ -97,6 +97,21 @@ public class TrustPolicyJsonTests
         """", AwsSdk.V4);
 
     [Fact]
+    public Task UpdateAssumeRolePolicy_PropertyAssignmentStyle_WithALocalPolicy() => Verify3001.AnalyzerAsync(Iam + """
+        class Roles
+        {
+            object Update(bool strict)
+            {
+                var policy = @"{ ""Statement"": [ { ""Effect"": ""Allow"", ""Principal"": { ""AWS"": ""[|arn:aws-cn:iam::111122223333:root|]"" }, ""Action"": ""sts:AssumeRole"" } ] }";
+                var request = new Amazon.IdentityManagement.Model.UpdateAssumeRolePolicyRequest();
+                request.RoleName = "Vendor";
+                request.PolicyDocument = strict ? "{}" : policy;
+                return request;
+            }
+        }
+        """, AwsSdk.V4);
+
+    [Fact]
     public Task EmptyCondition_ProtectsNothing() => Verify3001.AnalyzerAsync(""""
         class Roles
         {

@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using Amazon;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace Consumer
+{
+    /// <summary>
+    /// What a CrossAccountAnalyzers user writes, compiled by every consumer of the matrix (C# 7.3, AWS SDK v3.7 and v4):
+    /// an "expect" marker names the rules that must be reported on its line by default, a "strict" marker those that only
+    /// the Strict preset reports.
+    /// </summary>
+    public static class Reports
+    {
+        private const string VendorExternalId = "acme-prod-2f9c1e";
+
+        public const string ServiceTrust = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"; // strict CXA3003
+
+        public static async Task<Credentials> AssumeCustomerRoleAsync(IAmazonSecurityTokenService sts, string customerRoleArn)
+        {
+            // The customer's role, assumed with nothing but its ARN.
+            var request = new AssumeRoleRequest { RoleArn = customerRoleArn, RoleSessionName = "reports" }; // expect CXA1001
+            var response = await sts.AssumeRoleAsync(request);
+            return response.Credentials;
+        }
+
+        public static AssumeRoleRequest AuditRequest(string auditRoleArn)
+        {
+            return new AssumeRoleRequest { RoleArn = auditRoleArn, RoleSessionName = "audit" }; // expect CXA1001
+        }
+
+        public static AssumeRoleRequest WithConstantExternalId(string roleArn)
+        {
+            return new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "vendor", ExternalId = VendorExternalId }; // strict CXA1002
+        }
+
+        public static IAmazonSecurityTokenService LeakedClient()
+        {
+            // Keys pasted from the console.
+            return new AmazonSecurityTokenServiceClient("AKIARTX3GSDS7FJONNBY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0", RegionEndpoint.USEast1); // expect CXA2001
+        }
+    }
+}
