@@ -180,7 +180,7 @@ for base in net10.0-v4 net472-v3; do
   dir="$work/$base-unknown"; new_consumer "$dir" "$tfm" "$sdk"
   sed -i "s#<TargetFramework>$tfm</TargetFramework>#<TargetFramework>$tfm</TargetFramework>\n    <CrossAccountAnalysisMode>Paranoid</CrossAccountAnalysisMode>#" "$dir/Consumer.csproj"
   build "$dir" "$dir.log" || { echo "FAIL [$base unknown preset]: the build failed"; fail=1; }
-  grep -q "warning CXA0001" "$dir.log" || { echo "FAIL [$base unknown preset]: no CXA0001 warning"; fail=1; }
+  grep -q "warning CXAMODE01" "$dir.log" || { echo "FAIL [$base unknown preset]: no CXAMODE01 warning"; fail=1; }
   expect "$dir.log" warning "expect" "$base unknown preset"
   echo "checked $base: -warnaserror, #pragma, [SuppressMessage], .editorconfig, <NoWarn>, Strict, Default, unknown preset"
 done

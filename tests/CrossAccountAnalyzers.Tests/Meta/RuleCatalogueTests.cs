@@ -11,35 +11,12 @@ using Xunit;
 
 namespace CrossAccountAnalyzers.Tests.Meta;
 
+using static CrossAccountAnalyzers.Tests.Infrastructure.Repository;
+
 /// <summary>The descriptors, docs pages, README rule table and release tracking must agree, so none of them can drift.</summary>
 public class RuleCatalogueTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CrossAccountAnalyzers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found from " + AppContext.BaseDirectory);
-    }
-
-    private static IReadOnlyList<DiagnosticDescriptor> Descriptors => AnalyzerRunner.AllAnalyzers
-        .SelectMany(a => a.SupportedDiagnostics)
-        .GroupBy(d => d.Id)
-        .Select(g => g.First())
-        .OrderBy(d => d.Id, StringComparer.Ordinal)
-        .ToList();
-
-    private static HashSet<string> FixableIds => typeof(CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
-        .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
-        .ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> FixableIds => AllFixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
 
     [Fact]
     public void EveryAnalyzerIsFoundAndEveryIdIsDeclaredOnce()

@@ -11,30 +11,14 @@ using Xunit;
 
 namespace CrossAccountAnalyzers.Tests.Meta;
 
+using static CrossAccountAnalyzers.Tests.Infrastructure.Repository;
+
 /// <summary>
 /// What security dashboards and CI read: the compiler's SARIF log of a real build of the sample (help links, full
 /// descriptions, CWE tags, exact regions, no secret), and the presets shipped in the package.
 /// </summary>
 public class SarifAndPresetTests
 {
-    private static readonly string Root = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CrossAccountAnalyzers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found from " + AppContext.BaseDirectory);
-    }
-
-    private static IReadOnlyList<DiagnosticDescriptor> Descriptors => AnalyzerRunner.AllAnalyzers
-        .SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
-
     [Fact]
     public void SampleBuild_SarifLog_HasRulesWithHelpAndCwe_ResultsAtTheMarkedLines_AndNoSecret()
     {

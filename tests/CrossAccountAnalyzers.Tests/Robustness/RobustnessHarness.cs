@@ -24,25 +24,9 @@ namespace CrossAccountAnalyzers.Tests.Robustness;
 /// </summary>
 public static class RobustnessHarness
 {
-    public static readonly string Root = FindRoot();
+    public static string Root => Repository.Root;
 
-    public static ImmutableArray<CodeFixProvider> AllFixers { get; } = typeof(CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
-        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CrossAccountAnalyzers.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found");
-    }
+    public static ImmutableArray<CodeFixProvider> AllFixers => Repository.AllFixers;
 
     /// <summary>Every .cs file of the repository (sources, tests, samples), outside bin/obj.</summary>
     public static IReadOnlyList<(string Path, string Text)> RepositoryFiles()
