@@ -101,19 +101,33 @@ public static class Corpus
         return count;
     }
 
+    /// <summary>Lines in <paramref name="builder"/>: the generators append whole lines, so count them from the end of the last count.</summary>
     private static int Count(StringBuilder builder)
     {
-        var n = 0;
-        for (var i = 0; i < builder.Length; i++)
+        if (!LineCounts.TryGetValue(builder, out var state))
         {
-            if (builder[i] == '\n')
+            state = new LineCount();
+            LineCounts.Add(builder, state);
+        }
+
+        for (; state.Scanned < builder.Length; state.Scanned++)
+        {
+            if (builder[state.Scanned] == '\n')
             {
-                n++;
+                state.Lines++;
             }
         }
 
-        return n;
+        return state.Lines;
     }
+
+    private sealed class LineCount
+    {
+        public int Scanned;
+        public int Lines;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<StringBuilder, LineCount> LineCounts = new();
 
     private const string AwsUsings = "using Amazon; using Amazon.Runtime; using Amazon.S3; using Amazon.SecurityToken; using Amazon.SecurityToken.Model; using Amazon.CDK; using Amazon.CDK.AWS.IAM; using Constructs;";
 

@@ -34,6 +34,58 @@ public static class Program
         Console.WriteLine($"CrossAccountAnalyzers benchmark: {(smoke ? "smoke" : "full")} run, {rounds} round(s), {Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
         Console.WriteLine($"CXA analyzers: {Cxa.Length}; AWS SDK analyzers: {SdkAnalyzers.Load().Length}");
         var failures = new List<string>();
+        if (args.Contains("-profile"))
+        {
+            // For a profiler (perf with DOTNET_PerfMapEnabled=1): all CXA analyzers on the large file, repeatedly.
+            var large = new List<(string, string)> { ("Large.cs", Corpus.LargeFile(largeLines, aws: true)) };
+            for (var round = 0; round < rounds; round++)
+            {
+                var (host, found) = await RunAsync(Bound(large, withAws: true), Cxa);
+                Console.WriteLine($"round {round}: {found.Length} diagnostics, CXA {Cxa.Sum(a => host.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds):F0} ms");
+            }
+
+            return 0;
+        }
+
+        if (args.Contains("-each"))
+        {
+            // Each CXA analyzer alone (with the warm-up analyzer) on the large file, against the floor alone: where the time goes.
+            var large = new List<(string, string)> { ("Large.cs", Corpus.LargeFile(largeLines, aws: true)) };
+            for (var round = 0; round < 3; round++)
+            {
+                var fresh = Compile(large, withAws: true);
+                var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                _ = CrossAccountAnalyzers.Aws.AwsTypes.Get(fresh);
+                var typesMs = watch.Elapsed.TotalMilliseconds;
+                var typesMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
+                watch.Restart();
+                _ = CrossAccountAnalyzers.Analysis.HardCodedValueEvaluator.Get(fresh);
+                var evaluatorMs = watch.Elapsed.TotalMilliseconds;
+                var other = Compile(large, withAws: true);
+                watch.Restart();
+                _ = other.GetTypeByMetadataName("Amazon.SecurityToken.Model.AssumeRoleRequest");
+                var firstLookupMs = watch.Elapsed.TotalMilliseconds;
+                Console.WriteLine($"compilation start: AwsTypes {typesMs:F1} ms {typesMb:F1} MB, evaluator {evaluatorMs:F1} ms; a single first type look-up on a fresh compilation {firstLookupMs:F1} ms");
+            }
+
+            Console.WriteLine("| analyzer alone, one " + largeLines + "-line file | ms (median) | allocated MB |");
+            Console.WriteLine("|---|---|---|");
+            foreach (var analyzer in Cxa.Add(new FloorAnalyzer()))
+            {
+                var times = new List<double>();
+                for (var round = 0; round < rounds; round++)
+                {
+                    var (host, _) = await RunAsync(Bound(large, withAws: true), ImmutableArray.Create(analyzer));
+                    times.Add((await host.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds);
+                }
+
+                var mb = await AllocatedMbAsync(large, true, ImmutableArray.Create(analyzer));
+                Console.WriteLine($"| {analyzer.GetType().Name} | {Median(times.Skip(rounds > 1 ? 1 : 0).ToList()):F1} | {mb:F1} |");
+            }
+
+            return 0;
+        }
 
         // (a) 5% AWS files; (b) the same corpus size without any AWS reference; (c) one large file.
         var a = Corpus.Files(fileCount, aws: true);
@@ -120,6 +172,14 @@ public static class Program
         return CSharpCompilation.Create("Corpus", trees, References(withAws), options);
     }
 
+    /// <summary>A compilation the compiler has bound (its diagnostics computed), as analyzers meet it in a build.</summary>
+    private static CSharpCompilation Bound(IEnumerable<(string Name, string Text)> files, bool withAws)
+    {
+        var compilation = Compile(files, withAws);
+        _ = compilation.GetDiagnostics();
+        return compilation;
+    }
+
     private sealed record Measurement(string Name, double CompileMs, double CxaMs, double FloorMs, double SdkMs, double CxaMb, double FloorMb, int Diagnostics, int CxaActions);
 
     private static double Median(IEnumerable<double> values)
@@ -150,7 +210,9 @@ public static class Program
 
             // CXA analyzers and the floor side by side, on a compilation whose bodies the warm-up analyzer bound first.
             var measured = Cxa.Add(new FloorAnalyzer());
-            var (withAnalyzers, found) = await RunAsync(Compile(files, withAws), measured);
+            // The analyzers run on the compilation the compiler just bound (CompilationWithAnalyzers clones it, sharing its
+            // references and declarations; the warm-up analyzer binds the bodies of the clone first).
+            var (withAnalyzers, found) = await RunAsync(compilation, measured);
             diagnostics = found.Count(d => d.Id.StartsWith("CXA", StringComparison.Ordinal));
             if (Environment.GetEnvironmentVariable("CXA_BENCH_VERBOSE") == "1")
             {
@@ -175,7 +237,7 @@ public static class Program
             });
 
             // The AWS SDK's own analyzers on their own run (they allocate a lot; their GC pauses must not be charged to ours).
-            var (sdkHost, _) = await RunAsync(Compile(files, withAws), sdk);
+            var (sdkHost, _) = await RunAsync(compilation, sdk);
             if (round > 0 || rounds == 1)
             {
                 sdkTimes.Add(Time(sdkHost, sdk));
@@ -212,7 +274,7 @@ public static class Program
     {
         async Task<long> Allocated(ImmutableArray<DiagnosticAnalyzer> set)
         {
-            var compilation = Compile(files, withAws);
+            var compilation = Bound(files, withAws);
             var before = GC.GetTotalAllocatedBytes(precise: true);
             await RunAsync(compilation, set);
             return GC.GetTotalAllocatedBytes(precise: true) - before;
@@ -238,7 +300,7 @@ public static class Program
             var times = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                var (host, found) = await RunAsync(Compile(files, withAws: true), Cxa);
+                var (host, found) = await RunAsync(Bound(files, withAws: true), Cxa);
                 times.Add(Cxa.Sum(a => host.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds));
                 var count = found.Count(d => d.Id == "CXA3001");
                 if (count != unprotected)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -44,59 +45,96 @@ public sealed class AwsTypes
 
     private AwsTypes(Compilation compilation)
     {
-        // GetTypeByMetadataName searches every referenced assembly (and builds their type tables on first use): skip it
-        // all when no AWS assembly is referenced, so that the rest of the world pays nothing.
-        if (!ReferencesAws(compilation))
+        // Compilation.GetTypeByMetadataName searches every referenced assembly and builds the type table of each on
+        // first use (150+ framework facades): look only in the assemblies that can define these types, and in none
+        // when no AWS assembly is referenced, so that the rest of the world pays nothing.
+        var candidates = CandidateAssemblies(compilation);
+        if (candidates.Count == 0)
         {
             return;
         }
 
-        AssumeRoleRequest = compilation.GetTypeByMetadataName(AssumeRoleRequestName);
-        AssumeRoleAWSCredentials = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsName);
-        AssumeRoleAWSCredentialsOptions = compilation.GetTypeByMetadataName(AssumeRoleAWSCredentialsOptionsName);
-        AWSOptions = compilation.GetTypeByMetadataName(AWSOptionsName);
-        AmazonServiceClient = compilation.GetTypeByMetadataName(AmazonServiceClientName);
-        AWSCredentials = compilation.GetTypeByMetadataName(AWSCredentialsName);
-        DefaultAWSCredentialsIdentityResolver = compilation.GetTypeByMetadataName(DefaultAWSCredentialsIdentityResolverName);
-        FallbackCredentialsFactory = compilation.GetTypeByMetadataName(FallbackCredentialsFactoryName);
-        IConfiguration = compilation.GetTypeByMetadataName(IConfigurationName);
-        ClientConfig = compilation.GetTypeByMetadataName(ClientConfigName);
-        TransferUtility = compilation.GetTypeByMetadataName(TransferUtilityName);
-        BasicAWSCredentials = compilation.GetTypeByMetadataName(BasicAWSCredentialsName);
-        SessionAWSCredentials = compilation.GetTypeByMetadataName(SessionAWSCredentialsName);
-        ImmutableCredentials = compilation.GetTypeByMetadataName(ImmutableCredentialsName);
-        StsCredentials = compilation.GetTypeByMetadataName(StsCredentialsName);
-        CredentialProfileOptions = compilation.GetTypeByMetadataName(CredentialProfileOptionsName);
-        ProfileManager = compilation.GetTypeByMetadataName(ProfileManagerName);
-        AWSCredentialsProfile = compilation.GetTypeByMetadataName(AWSCredentialsProfileName);
-        Environment = compilation.GetTypeByMetadataName("System.Environment");
-        CdkRole = compilation.GetTypeByMetadataName(CdkIam + "Role");
-        CdkRoleProps = compilation.GetTypeByMetadataName(CdkIam + "RoleProps");
-        CdkStack = compilation.GetTypeByMetadataName("Amazon.CDK.Stack");
-        CdkAws = compilation.GetTypeByMetadataName("Amazon.CDK.Aws");
-        CdkPrincipalBase = compilation.GetTypeByMetadataName(CdkIam + "PrincipalBase");
+        INamedTypeSymbol? Find(string metadataName) => FindType(compilation, candidates, metadataName);
+
+        AssumeRoleRequest = Find(AssumeRoleRequestName);
+        AssumeRoleAWSCredentials = Find(AssumeRoleAWSCredentialsName);
+        AssumeRoleAWSCredentialsOptions = Find(AssumeRoleAWSCredentialsOptionsName);
+        AWSOptions = Find(AWSOptionsName);
+        AmazonServiceClient = Find(AmazonServiceClientName);
+        AWSCredentials = Find(AWSCredentialsName);
+        DefaultAWSCredentialsIdentityResolver = Find(DefaultAWSCredentialsIdentityResolverName);
+        FallbackCredentialsFactory = Find(FallbackCredentialsFactoryName);
+        IConfiguration = Find(IConfigurationName);
+        ClientConfig = Find(ClientConfigName);
+        TransferUtility = Find(TransferUtilityName);
+        BasicAWSCredentials = Find(BasicAWSCredentialsName);
+        SessionAWSCredentials = Find(SessionAWSCredentialsName);
+        ImmutableCredentials = Find(ImmutableCredentialsName);
+        StsCredentials = Find(StsCredentialsName);
+        CredentialProfileOptions = Find(CredentialProfileOptionsName);
+        ProfileManager = Find(ProfileManagerName);
+        AWSCredentialsProfile = Find(AWSCredentialsProfileName);
+        Environment = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Environment")
+            ?? compilation.GetTypeByMetadataName("System.Environment");
+        CdkRole = Find(CdkIam + "Role");
+        CdkRoleProps = Find(CdkIam + "RoleProps");
+        CdkStack = Find("Amazon.CDK.Stack");
+        CdkAws = Find("Amazon.CDK.Aws");
+        CdkPrincipalBase = Find(CdkIam + "PrincipalBase");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
             : AwsSdkVersion.None;
     }
 
-    private static bool ReferencesAws(Compilation compilation)
+    /// <summary>The source assembly when it is an AWS assembly, and every referenced AWS or configuration assembly; empty when no AWS assembly is referenced.</summary>
+    private static List<IAssemblySymbol> CandidateAssemblies(Compilation compilation)
     {
-        if (IsAwsAssemblyName(compilation.AssemblyName))
+        var result = new List<IAssemblySymbol>();
+        var anyAws = IsAwsAssemblyName(compilation.AssemblyName);
+        if (anyAws)
         {
-            return true;
+            result.Add(compilation.Assembly);
         }
 
-        foreach (var identity in compilation.ReferencedAssemblyNames)
+        foreach (var reference in compilation.References)
         {
-            if (IsAwsAssemblyName(identity.Name))
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
             {
-                return true;
+                var name = assembly.Identity.Name;
+                if (IsAwsAssemblyName(name))
+                {
+                    anyAws = true;
+                    result.Add(assembly);
+                }
+                else if (name.StartsWith("Microsoft.Extensions.Configuration", System.StringComparison.Ordinal))
+                {
+                    result.Add(assembly);
+                }
             }
         }
 
-        return false;
+        if (!anyAws)
+        {
+            result.Clear();
+        }
+
+        return result;
+    }
+
+    /// <summary>The type in the first candidate assembly that defines it (public, or visible to the compilation).</summary>
+    private static INamedTypeSymbol? FindType(Compilation compilation, List<IAssemblySymbol> candidates, string metadataName)
+    {
+        foreach (var assembly in candidates)
+        {
+            if (assembly.GetTypeByMetadataName(metadataName) is { } type
+                && (SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly) || type.DeclaredAccessibility == Accessibility.Public))
+            {
+                return type;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsAwsAssemblyName(string? name)
