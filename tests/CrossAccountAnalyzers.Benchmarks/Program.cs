@@ -95,6 +95,13 @@ public static class Program
         var cExpected = Corpus.AwsClassesInLargeFile(largeLines) * Corpus.DiagnosticsPerAwsFile;
 
         var resultA = await MeasureAsync("(a) " + fileCount + " files, 5% AWS", a, withAws: true, rounds, awsFiles * Corpus.DiagnosticsPerAwsFile, failures);
+        if (args.Contains("-a-only"))
+        {
+            // Corpus (a) alone, for profiling passes (CXA_BENCH_VERBOSE=1 prints each analyzer's time).
+            Console.WriteLine($"(a): compile {resultA.CompileMs:F0} ms, CXA {resultA.CxaMs:F1} ms, floor {resultA.FloorMs:F1} ms, SDK {resultA.SdkMs:F1} ms, {resultA.Diagnostics} diagnostics");
+            return failures.Count == 0 ? 0 : 1;
+        }
+
         var resultB = await MeasureAsync("(b) " + fileCount + " files, no AWS reference", b, withAws: false, rounds, 0, failures);
         var resultC = await MeasureAsync("(c) one " + largeLines + "-line file", c, withAws: true, rounds, cExpected, failures);
         var perDocument = await PerDocumentAsync(a, smoke ? 20 : 60, failures);

@@ -42,7 +42,7 @@ internal static class ExternalIdCodeFixes
         if (ExternalIdWriter.IsJson(diagnostic))
         {
             // A JSON policy: a named placeholder in a constant; when the policy is built in code, also a value from code.
-            if (!ExternalIdWriter.CanWriteJson(root, diagnostic, PlaceholderValue))
+            if (!ExternalIdWriter.CanWriteJson(root, model, diagnostic, PlaceholderValue, cancellationToken))
             {
                 return;
             }
@@ -54,7 +54,7 @@ internal static class ExternalIdCodeFixes
                     keyPrefix + PlaceholderSuffix),
                 diagnostic);
             if (!diagnostic.Properties.TryGetValue(ExternalIdFix.JsonBuiltInCodeProperty, out var builtInCode) || builtInCode != "true"
-                || !ExternalIdWriter.CanWriteJson(root, diagnostic, ProbeValue))
+                || !ExternalIdWriter.CanWriteJson(root, model, diagnostic, ProbeValue, cancellationToken))
             {
                 return;
             }

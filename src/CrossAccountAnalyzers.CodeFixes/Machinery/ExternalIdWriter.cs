@@ -55,7 +55,8 @@ internal static class ExternalIdWriter
                 editor.ReplaceNode(target, (current, _) => AddExternalIds((ExpressionSyntax)current, value));
                 break;
             case ExternalIdFixKind.JsonCondition when JsonStatement(diagnostic) is { } statement:
-                editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value) is { } written
+                var constants = JsonPolicyWriter.Constants(editor.SemanticModel, (ExpressionSyntax)target, System.Threading.CancellationToken.None);
+                editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value, constants) is { } written
                     ? current.CopyAnnotationsTo(written.WithTriviaFrom(current)) // keeps the editor's tracking for the next statement
                     : current);
                 break;
@@ -63,11 +64,11 @@ internal static class ExternalIdWriter
     }
 
     /// <summary>Whether the JSON fix can write <paramref name="value"/> into the policy of <paramref name="diagnostic"/>.</summary>
-    public static bool CanWriteJson(SyntaxNode root, Diagnostic diagnostic, ExpressionSyntax value)
+    public static bool CanWriteJson(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, ExpressionSyntax value, System.Threading.CancellationToken cancellationToken)
         => TryGetPlan(root, diagnostic, out var kind, out var target, out _)
            && kind == ExternalIdFixKind.JsonCondition
            && JsonStatement(diagnostic) is { } statement
-           && JsonPolicyWriter.Apply((ExpressionSyntax)target, statement, value) is not null;
+           && JsonPolicyWriter.Apply((ExpressionSyntax)target, statement, value, JsonPolicyWriter.Constants(model, (ExpressionSyntax)target, cancellationToken)) is not null;
 
     public static bool IsJson(Diagnostic diagnostic)
         => diagnostic.Properties.TryGetValue(ExternalIdFix.FixKindProperty, out var kind) && kind == nameof(ExternalIdFixKind.JsonCondition);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using CrossAccountAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
@@ -24,9 +26,9 @@ internal static class JsonPolicyWriter
     /// cannot be written exactly. A string literal <paramref name="value"/> is written as JSON text; any other
     /// expression is spliced in as code.
     /// </summary>
-    public static ExpressionSyntax? Apply(ExpressionSyntax policyExpression, int statementIndex, ExpressionSyntax value)
+    public static ExpressionSyntax? Apply(ExpressionSyntax policyExpression, int statementIndex, ExpressionSyntax value, IReadOnlyDictionary<string, string> constants)
     {
-        var policy = PolicyText.Create(policyExpression, constantValue: null);
+        var policy = PolicyText.Create(policyExpression, e => constants.TryGetValue(e.ToString(), out var constant) ? constant : null);
         if (policy is null || JsonConditionPlanner.Plan(policy.Text, statementIndex) is not { } plan
             || !policy.TryGetInsertionPoint(plan.AfterIndex, out var position, out var token))
         {
@@ -64,6 +66,30 @@ internal static class JsonPolicyWriter
 
         var parsed = SyntaxFactory.ParseExpression(full.Substring(0, offset) + inserted + full.Substring(offset));
         return parsed.ContainsDiagnostics || parsed.FullSpan.Length != full.Length + inserted.Length ? null : parsed;
+    }
+
+    /// <summary>
+    /// The compile-time values of the operands and interpolations of <paramref name="policyExpression"/> (a <c>const</c>
+    /// piece of the JSON), by their text: the fix rewrites only string tokens, so the same text still names the same
+    /// constant in the rewritten expression, where no semantic model is available.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Constants(SemanticModel model, ExpressionSyntax policyExpression, System.Threading.CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in policyExpression.DescendantNodesAndSelf().OfType<ExpressionSyntax>())
+        {
+            if (node is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or ParenthesizedExpressionSyntax)
+            {
+                continue;
+            }
+
+            if (model.GetConstantValue(node, cancellationToken) is { HasValue: true, Value: { } constant })
+            {
+                result[node.ToString()] = Convert.ToString(constant, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>How text is written inside one string token.</summary>

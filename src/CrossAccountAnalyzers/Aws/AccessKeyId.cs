@@ -21,6 +21,9 @@ public static class AccessKeyId
     public static bool IsDocumentationExample(string keyId) => keyId.EndsWith("EXAMPLE", System.StringComparison.Ordinal);
 
     /// <summary>Quick pre-filter before running the regex.</summary>
+    /// <summary>The four prefixes of access key IDs.</summary>
+    public static readonly string[] Prefixes = { "AKIA", "ASIA", "ABIA", "ACCA" };
+
     public static bool MayContainKeyId(string text)
         => text.Length >= 20
            && (text.IndexOf("AKIA", System.StringComparison.Ordinal) >= 0

@@ -6,6 +6,7 @@ using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Aws;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -29,17 +30,37 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.RegisterSyntaxNodeAction(
-            c => AnalyzeLiteral(c, types, evaluator),
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.Utf8StringLiteralExpression,
-            SyntaxKind.InterpolatedStringText);
+
+        // One pass per file, and only over files whose text holds a key prefix (or an escape that could spell one):
+        // the rest of the world's files cost a text scan, not a callback per literal.
+        context.RegisterSemanticModelAction(c =>
+        {
+            var tree = c.SemanticModel.SyntaxTree;
+            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), AccessKeyId.Prefixes, SourceTextSearch.Escapes))
+            {
+                return;
+            }
+
+            foreach (var token in tree.GetRoot(c.CancellationToken).DescendantTokens())
+            {
+                var node = token.Kind() switch
+                {
+                    SyntaxKind.StringLiteralToken or SyntaxKind.Utf8StringLiteralToken or SyntaxKind.SingleLineRawStringLiteralToken
+                        or SyntaxKind.MultiLineRawStringLiteralToken or SyntaxKind.Utf8SingleLineRawStringLiteralToken
+                        or SyntaxKind.Utf8MultiLineRawStringLiteralToken or SyntaxKind.InterpolatedStringTextToken => token.Parent,
+                    _ => null,
+                };
+                if (node is LiteralExpressionSyntax or InterpolatedStringTextSyntax)
+                {
+                    AnalyzeLiteral(node, token, c, types, evaluator);
+                }
+            }
+        });
         context.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
+    private static void AnalyzeLiteral(SyntaxNode node, SyntaxToken token, SemanticModelAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
     {
-        var token = context.Node.GetFirstToken();
         var value = token.ValueText;
         if (!AccessKeyId.MayContainKeyId(value))
         {
@@ -47,7 +68,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
         }
 
         var keys = FindKeys(value);
-        if (keys.Count == 0 || AlreadyReportedAsCredential(context, types, evaluator))
+        if (keys.Count == 0 || AlreadyReportedAsCredential(node, context, types, evaluator))
         {
             return;
         }
@@ -60,7 +81,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
             var index = text.IndexOf(key, searchFrom, System.StringComparison.Ordinal);
             var span = index >= 0 ? new TextSpan(token.SpanStart + index, key.Length) : token.Span;
             searchFrom = index >= 0 ? index + key.Length : searchFrom;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA2003_AccessKeyIdInSource, Location.Create(context.Node.SyntaxTree, span), AccessKeyId.Mask(key), AccountSuffix(key)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA2003_AccessKeyIdInSource, Location.Create(node.SyntaxTree, span), AccessKeyId.Mask(key), AccountSuffix(key)));
         }
     }
 
@@ -110,9 +131,8 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
         => AccessKeyId.TryDecodeAccount(key) is { } account ? " (it belongs to AWS account " + account + ")" : string.Empty;
 
     /// <summary>The literal is (part of) a value passed straight into a CXA2001/CXA2002 sink that reports.</summary>
-    private static bool AlreadyReportedAsCredential(SyntaxNodeAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
+    private static bool AlreadyReportedAsCredential(SyntaxNode node, SemanticModelAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
     {
-        var node = context.Node;
         var operation = context.SemanticModel.GetOperation(node is Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringTextSyntax ? node.Parent! : node, context.CancellationToken);
         if (operation is null)
         {

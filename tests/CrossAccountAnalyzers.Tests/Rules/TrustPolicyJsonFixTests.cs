@@ -149,6 +149,21 @@ public class TrustPolicyJsonFixTests
         """", AwsSdk.V4, Placeholder);
 
     [Fact]
+    public Task ConstantConcatenation_GetsThePlaceholderInTheLiteralThatEndsTheStatement() => VerifyCS.CodeFixAsync(Iam + """
+        class Roles
+        {
+            const string Principal = "\"Principal\":{\"AWS\":\"111122223333\"}";
+            const string Policy = [|"{\"Statement\":[{\"Effect\":\"Allow\"," + Principal + ",\"Action\":\"sts:AssumeRole\"}]}"|];
+        }
+        """, Iam + """
+        class Roles
+        {
+            const string Principal = "\"Principal\":{\"AWS\":\"111122223333\"}";
+            const string Policy = "{\"Statement\":[{\"Effect\":\"Allow\"," + Principal + ",\"Action\":\"sts:AssumeRole\", \"Condition\": { \"StringEquals\": { \"sts:ExternalId\": \"REPLACE_WITH_EXTERNAL_ID_FROM_THIRD_PARTY\" } }}]}";
+        }
+        """, AwsSdk.V4, Placeholder);
+
+    [Fact]
     public Task BuiltInCode_RawInterpolation_GetsTheExternalIdInScopeAsAHole() => VerifyCS.CodeFixWithoutMarkupAsync(Iam + """"
         class Roles
         {
