@@ -85,33 +85,47 @@ internal static class TrustPolicyAnalysis
 
     private static void RegisterJsonPolicies(CompilationStartAnalysisContext context, AwsTypes types, Action<TrustJudgement> judge)
     {
-        context.RegisterSyntaxNodeAction(
-            c =>
+        // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
+        // a callback per string literal would make the driver walk every node of every file for each Family 3 rule.
+        context.RegisterSemanticModelAction(c =>
+        {
+            var tree = c.SemanticModel.SyntaxTree;
+            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), PolicyNeedles, SourceTextSearch.Escapes))
             {
-                // A concatenation is judged once, as a whole, from its top: each node looks only at its parents, so a
-                // concatenation of thousands of parts costs linear time, not quadratic.
-                var top = (ExpressionSyntax)c.Node;
-                if (!IsTop(top) || !MayHoldPolicy(top))
-                {
-                    return;
-                }
+                return;
+            }
 
-                var model = c.SemanticModel;
-                var cancellationToken = c.CancellationToken;
-                var policy = PolicyText.Create(top, e => model.GetConstantValue(e, cancellationToken) is { HasValue: true, Value: var value } ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null);
-                if (policy is null || !JsonTrustPolicyReader.MayBeTrustPolicy(policy.Text))
+            foreach (var node in tree.GetRoot(c.CancellationToken).DescendantNodes())
+            {
+                if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression) || node.IsKind(SyntaxKind.AddExpression))
                 {
-                    return;
+                    AnalyzeString((ExpressionSyntax)node, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
                 }
+            }
+        });
+    }
 
-                foreach (var statement in JsonTrustPolicyReader.Read(policy))
-                {
-                    judge(new TrustJudgement(statement, null, top.SyntaxTree, c.Options, c.ReportDiagnostic, cancellationToken, policy));
-                }
-            },
-            SyntaxKind.StringLiteralExpression,
-            SyntaxKind.InterpolatedStringExpression,
-            SyntaxKind.AddExpression);
+    private static readonly string[] PolicyNeedles = { "Statement" };
+
+    private static void AnalyzeString(ExpressionSyntax top, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<TrustJudgement> judge, CancellationToken cancellationToken)
+    {
+        // A concatenation is judged once, as a whole, from its top: each node looks only at its parents, so a
+        // concatenation of thousands of parts costs linear time, not quadratic.
+        if (!IsTop(top) || !MayHoldPolicy(top))
+        {
+            return;
+        }
+
+        var policy = PolicyText.Create(top, e => model.GetConstantValue(e, cancellationToken) is { HasValue: true, Value: var value } ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null);
+        if (policy is null || !JsonTrustPolicyReader.MayBeTrustPolicy(policy.Text))
+        {
+            return;
+        }
+
+        foreach (var statement in JsonTrustPolicyReader.Read(policy))
+        {
+            judge(new TrustJudgement(statement, null, top.SyntaxTree, options, report, cancellationToken, policy));
+        }
     }
 
     /// <summary>Not an operand of a <c>+</c> (through parentheses): the whole string expression.</summary>
