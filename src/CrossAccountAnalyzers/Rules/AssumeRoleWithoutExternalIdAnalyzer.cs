@@ -36,20 +36,28 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
-        if (type is null || creation.Constructor is null || IsBeingTyped(creation.Syntax))
+        if (type is null || creation.Constructor is null)
         {
             return;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type, types.AssumeRoleRequest))
+        var isRequest = SymbolEqualityComparer.Default.Equals(type, types.AssumeRoleRequest);
+        var isOptions = !isRequest && SymbolEqualityComparer.Default.Equals(type, types.AWSOptions);
+        if ((!isRequest && !isOptions && !AwsTypes.InheritsFromOrEquals(type, types.AssumeRoleAWSCredentials)) || IsBeingTyped(creation.Syntax))
+        {
+            // Not a sink (the common case, decided on the type alone), or code still being typed.
+            return;
+        }
+
+        if (isRequest)
         {
             AnalyzeMutableSink(context, creation, RequestProperties, AwsTypes.RoleArnProperty, requireRoleArn: false, "AssumeRoleRequest", ExternalIdFixKind.Initializer, evaluator);
         }
-        else if (SymbolEqualityComparer.Default.Equals(type, types.AWSOptions))
+        else if (isOptions)
         {
             AnalyzeMutableSink(context, creation, AwsOptionsProperties, AwsTypes.SessionRoleArnProperty, requireRoleArn: true, "AWSOptions with a SessionRoleArn", ExternalIdFixKind.Initializer, evaluator);
         }
-        else if (AwsTypes.InheritsFromOrEquals(type, types.AssumeRoleAWSCredentials))
+        else
         {
             AnalyzeAssumeRoleCredentials(context, creation, types, evaluator);
         }
