@@ -67,18 +67,6 @@ public sealed class PolicyText
         return new PolicyText(builder.Text.ToString(), builder.Start.ToArray(), builder.End.ToArray(), builder.Tokens.ToArray(), expression, parts.Count > 1, builder.HasHoles);
     }
 
-    /// <summary>The top of the string expression <paramref name="node"/> is part of (through <c>+</c> and parentheses).</summary>
-    public static ExpressionSyntax TopOf(ExpressionSyntax node)
-    {
-        var top = node;
-        for (var parent = node.Parent; parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax; parent = parent.Parent)
-        {
-            top = (ExpressionSyntax)parent;
-        }
-
-        return top;
-    }
-
     /// <summary>The source span of the text range [start, end), when every character of it is written in one string token.</summary>
     public TextSpan? MapSpan(int start, int end)
     {

@@ -53,7 +53,7 @@ internal static class TrustPolicyAnalysis
     public static void Register(CompilationStartAnalysisContext context, AwsTypes types, Action<TrustJudgement> judge)
     {
         RegisterCdkRoles(context, types, judge);
-        RegisterJsonPolicies(context, types, judge);
+        RegisterJsonPolicies(context, judge);
     }
 
     public static bool IsApplicable(AwsTypes types) => types.HasCdk || types.HasCore;
@@ -83,7 +83,7 @@ internal static class TrustPolicyAnalysis
             OperationKind.ObjectCreation);
     }
 
-    private static void RegisterJsonPolicies(CompilationStartAnalysisContext context, AwsTypes types, Action<TrustJudgement> judge)
+    private static void RegisterJsonPolicies(CompilationStartAnalysisContext context, Action<TrustJudgement> judge)
     {
         // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
         // a callback per string literal would make the driver walk every node of every file for each Family 3 rule.
