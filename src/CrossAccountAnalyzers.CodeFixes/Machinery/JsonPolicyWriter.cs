@@ -122,24 +122,16 @@ internal static class JsonPolicyWriter
                     var verbatim = token.Text.StartsWith("@", StringComparison.Ordinal);
                     return new StringStyle(!verbatim, verbatim, interpolated: false, 0, null, string.Empty);
                 case SyntaxKind.SingleLineRawStringLiteralToken:
-                    return new StringStyle(false, false, false, 0, null, LeadingQuotes(token.Text));
+                    return new StringStyle(false, false, false, 0, null, new string('"', PolicyText.RawQuoteCount(token.Text)));
                 case SyntaxKind.MultiLineRawStringLiteralToken:
-                    var text = token.Text;
-                    var lastLine = text.Substring(text.LastIndexOf('\n') + 1);
-                    return new StringStyle(false, false, false, 0, lastLine.Substring(0, lastLine.Length - lastLine.TrimStart(' ', '\t').Length), LeadingQuotes(text));
+                    return new StringStyle(false, false, false, 0, PolicyText.RawIndentation(token.Text), new string('"', PolicyText.RawQuoteCount(token.Text)));
                 case SyntaxKind.InterpolatedStringTextToken when token.Parent?.Parent is InterpolatedStringExpressionSyntax interpolated:
                     var start = interpolated.StringStartToken.Text;
                     var dollars = start.Length - start.TrimStart('$', '@').Length - (start.IndexOf('@') >= 0 ? 1 : 0);
                     var quotes = start.TrimStart('$', '@').TrimEnd('\r', '\n');
                     if (quotes.Length >= 3)
                     {
-                        string? indentation = null;
-                        if (start.EndsWith("\n", StringComparison.Ordinal))
-                        {
-                            var end = interpolated.StringEndToken.Text;
-                            var line = end.Substring(end.LastIndexOf('\n') + 1);
-                            indentation = line.Substring(0, line.Length - line.TrimStart(' ', '\t').Length);
-                        }
+                        var indentation = start.EndsWith("\n", StringComparison.Ordinal) ? PolicyText.RawIndentation(interpolated.StringEndToken.Text) : null;
 
                         return new StringStyle(false, false, true, dollars, indentation, quotes);
                     }
@@ -149,17 +141,6 @@ internal static class JsonPolicyWriter
                 default:
                     return null;
             }
-        }
-
-        private static string LeadingQuotes(string text)
-        {
-            var count = 0;
-            while (count < text.Length && text[count] == '"')
-            {
-                count++;
-            }
-
-            return new string('"', count);
         }
 
         /// <summary>Policy text written in this token's syntax; null when it cannot be (a brace in a one-dollar raw interpolation).</summary>

@@ -34,15 +34,8 @@ public static class JsonConditionPlanner
 {
     public static JsonConditionInsertion? Plan(string text, int statementIndex)
     {
-        var root = Json.Parse(text);
-        var statements = root?.Get("Statement");
-        JsonNode? statement = statements?.Kind switch
-        {
-            JsonNode.NodeKind.Array when statementIndex < statements.Elements!.Count => statements.Elements[statementIndex],
-            JsonNode.NodeKind.Object when statementIndex == 0 => statements,
-            _ => null,
-        };
-        if (statement is null || statement.Kind != JsonNode.NodeKind.Object)
+        var statements = JsonTrustPolicyReader.Statements(Json.Parse(text));
+        if (statements is null || statementIndex < 0 || statementIndex >= statements.Count || statements[statementIndex] is not { Kind: JsonNode.NodeKind.Object } statement)
         {
             return null;
         }

@@ -27,14 +27,11 @@ public static class JsonTrustPolicyReader
     {
         var syntax = policy.Expression;
         Func<int, int, TextSpan?> mapSpan = (start, end) => MapValue(policy, start, end);
-        var root = Json.Parse(policy.Text);
-        var statements = root?.Get("Statement");
-        if (root is null || root.Kind != JsonNode.NodeKind.Object || statements is null)
+        if (Statements(Json.Parse(policy.Text)) is not { } list)
         {
             return ImmutableArray<TrustStatement>.Empty;
         }
 
-        var list = statements.Kind == JsonNode.NodeKind.Array ? statements.Elements! : new List<JsonNode> { statements };
         var result = ImmutableArray.CreateBuilder<TrustStatement>();
         for (var index = 0; index < list.Count; index++)
         {
@@ -161,6 +158,20 @@ public static class JsonTrustPolicyReader
         }
 
         return new TrustConditions(items.ToImmutable(), isUnknown: false);
+    }
+
+    /// <summary>
+    /// A policy's statements in order: <c>Statement</c> as an array, or a single statement. The index in this list is
+    /// <see cref="TrustStatement.JsonIndex"/>, which the fix uses to find the statement again. Null when there is none.
+    /// </summary>
+    public static List<JsonNode>? Statements(JsonNode? root)
+    {
+        if (root is not { Kind: JsonNode.NodeKind.Object } || root.Get("Statement") is not { } statements)
+        {
+            return null;
+        }
+
+        return statements.Kind == JsonNode.NodeKind.Array ? statements.Elements! : new List<JsonNode> { statements };
     }
 
     /// <summary>

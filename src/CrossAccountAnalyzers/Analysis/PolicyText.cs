@@ -108,6 +108,34 @@ public sealed class PolicyText
         return true;
     }
 
+    /// <summary>The number of quotes that open a raw string literal's text (0 when it does not start with one).</summary>
+    public static int RawQuoteCount(string text)
+    {
+        var count = 0;
+        while (count < text.Length && text[count] == '"')
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A multi-line raw string's indentation: the whitespace before the closing quotes, on the last line of
+    /// <paramref name="closingText"/> (the literal's text, or an interpolated raw string's end token).
+    /// </summary>
+    public static string RawIndentation(string closingText)
+    {
+        var lineStart = Math.Max(closingText.LastIndexOf('\n'), closingText.LastIndexOf('\r')) + 1;
+        var end = lineStart;
+        while (end < closingText.Length && (closingText[end] == ' ' || closingText[end] == '\t'))
+        {
+            end++;
+        }
+
+        return closingText.Substring(lineStart, end - lineStart);
+    }
+
     /// <summary>The text for messages: holes shown as <c>{…}</c>.</summary>
     public static string Display(string text) => text.IndexOf(Hole) < 0 ? text : text.Replace(Hole.ToString(), "{…}");
 
@@ -253,10 +281,7 @@ public sealed class PolicyText
             var indentation = string.Empty;
             if (isMultiLineRaw)
             {
-                var end = interpolated.StringEndToken.Text;
-                var quote = end.IndexOf('"');
-                var lineStart = Math.Max(end.LastIndexOf('\n', Math.Max(quote, 0)), end.LastIndexOf('\r', Math.Max(quote, 0))) + 1;
-                indentation = quote > lineStart ? end.Substring(lineStart, quote - lineStart) : string.Empty;
+                indentation = RawIndentation(interpolated.StringEndToken.Text);
             }
 
             var atLineStart = isMultiLineRaw;
@@ -426,11 +451,7 @@ public sealed class PolicyText
 
         private static bool DecodeRawSingleLine(string text, List<(char C, int Start, int End)> output)
         {
-            var quotes = 0;
-            while (quotes < text.Length && text[quotes] == '"')
-            {
-                quotes++;
-            }
+            var quotes = RawQuoteCount(text);
 
             if (text.Length < 2 * quotes)
             {
@@ -447,11 +468,7 @@ public sealed class PolicyText
 
         private static bool DecodeRawMultiLine(string text, List<(char C, int Start, int End)> output)
         {
-            var quotes = 0;
-            while (quotes < text.Length && text[quotes] == '"')
-            {
-                quotes++;
-            }
+            var quotes = RawQuoteCount(text);
 
             // Content starts after the first line break; ends at the line break before the closing delimiter.
             var first = text.IndexOf('\n', quotes);
@@ -461,8 +478,7 @@ public sealed class PolicyText
                 return false;
             }
 
-            var lastLine = text.Substring(closing + 1);
-            var indentation = lastLine.Substring(0, lastLine.Length - lastLine.TrimStart(' ', '\t').Length);
+            var indentation = RawIndentation(text);
             var contentEnd = closing > 0 && text[closing - 1] == '\r' ? closing - 1 : closing;
             return first + 1 > contentEnd || DecodeRawLines(text, first + 1, contentEnd, indentation, atLineStart: true, output);
         }

@@ -11,23 +11,15 @@ public static class SourceTextSearch
 {
     private const int ChunkSize = 4096;
 
-    /// <summary>Escapes that could spell a needle without writing it: a file that has one is always read in full.</summary>
+    /// <summary>Escapes that could spell a needle without writing it: add them to the needles so that such a file is always read in full.</summary>
     public static readonly string[] Escapes = { "\\u", "\\U", "\\x" };
 
-    public static bool ContainsAny(SourceText text, string[] needles, string[]? alsoAny = null)
+    public static bool ContainsAny(SourceText text, string[] needles)
     {
         var longest = 1;
         foreach (var needle in needles)
         {
             longest = System.Math.Max(longest, needle.Length);
-        }
-
-        if (alsoAny is not null)
-        {
-            foreach (var needle in alsoAny)
-            {
-                longest = System.Math.Max(longest, needle.Length);
-            }
         }
 
         var overlap = longest - 1;
@@ -38,7 +30,7 @@ public static class SourceTextSearch
             var count = System.Math.Min(ChunkSize, text.Length - position);
             text.CopyTo(position, buffer, kept, count);
             var length = kept + count;
-            if (Find(buffer, length, needles) || (alsoAny is not null && Find(buffer, length, alsoAny)))
+            if (Find(buffer, length, needles))
             {
                 return true;
             }

@@ -25,11 +25,22 @@ public static class AccessKeyId
     public static readonly string[] Prefixes = { "AKIA", "ASIA", "ABIA", "ACCA" };
 
     public static bool MayContainKeyId(string text)
-        => text.Length >= 20
-           && (text.IndexOf("AKIA", System.StringComparison.Ordinal) >= 0
-               || text.IndexOf("ASIA", System.StringComparison.Ordinal) >= 0
-               || text.IndexOf("ABIA", System.StringComparison.Ordinal) >= 0
-               || text.IndexOf("ACCA", System.StringComparison.Ordinal) >= 0);
+    {
+        if (text.Length < 20)
+        {
+            return false;
+        }
+
+        foreach (var prefix in Prefixes)
+        {
+            if (text.IndexOf(prefix, System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>AKIA************WXYZ</c>: the prefix and the last four characters, as AWS's own console shows them.</summary>
     public static string Mask(string keyId)

@@ -23,6 +23,9 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
 {
     private const int MaxAdditionalFileLength = 10 * 1024 * 1024;
 
+    /// <summary>What a file's text must hold for its literals to be read: a key prefix, or an escape that could spell one.</summary>
+    private static readonly string[] KeyNeedles = [.. AccessKeyId.Prefixes, .. SourceTextSearch.Escapes];
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2003_AccessKeyIdInSource);
 
     protected override bool IsApplicable(AwsTypes types) => types.HasCore;
@@ -36,7 +39,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
         context.RegisterSemanticModelAction(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
-            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), AccessKeyId.Prefixes, SourceTextSearch.Escapes))
+            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), KeyNeedles))
             {
                 return;
             }

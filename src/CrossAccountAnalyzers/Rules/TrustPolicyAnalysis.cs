@@ -90,7 +90,7 @@ internal static class TrustPolicyAnalysis
         context.RegisterSemanticModelAction(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
-            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), PolicyNeedles, SourceTextSearch.Escapes))
+            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), PolicyNeedles))
             {
                 return;
             }
@@ -105,7 +105,8 @@ internal static class TrustPolicyAnalysis
         });
     }
 
-    private static readonly string[] PolicyNeedles = { "Statement" };
+    /// <summary>What a file's text must hold for its strings to be read: "Statement", or an escape that could spell it.</summary>
+    private static readonly string[] PolicyNeedles = ["Statement", .. SourceTextSearch.Escapes];
 
     private static void AnalyzeString(ExpressionSyntax top, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<TrustJudgement> judge, CancellationToken cancellationToken)
     {
