@@ -98,7 +98,7 @@ public static class Program
         if (args.Contains("-a-only"))
         {
             // Corpus (a) alone, for profiling passes (CXA_BENCH_VERBOSE=1 prints each analyzer's time).
-            Console.WriteLine($"(a): compile {resultA.CompileMs:F0} ms, CXA {resultA.CxaMs:F1} ms, floor {resultA.FloorMs:F1} ms, SDK {resultA.SdkMs:F1} ms, {resultA.Diagnostics} diagnostics");
+            Console.WriteLine($"(a): compile {resultA.CompileMs:F0} ms, CXA {resultA.CxaMs:F1} ms, floor {resultA.FloorMs:F1} ms, SDK {resultA.SdkMs:F1} ms, {resultA.Diagnostics} diagnostics; GC pauses in measured runs {GcPausesMs:F0} ms");
             return failures.Count == 0 ? 0 : 1;
         }
 
@@ -133,6 +133,7 @@ public static class Program
             failures.Add($"(b): CXA analyzers registered {resultB.CxaActions} actions without any AWS reference");
         }
 
+        Console.WriteLine($"GC pauses during all measured driver runs: {GcPausesMs:F0} ms");
         foreach (var failure in failures)
         {
             Console.WriteLine("FAIL: " + failure);
@@ -262,18 +263,75 @@ public static class Program
 
     /// <summary>
     /// One driver run of the warm-up analyzer with <paramref name="analyzers"/>: the driver binds each body once and
-    /// shares its operations with every analyzer, outside their timed callbacks. Sequential execution, so that a
-    /// callback's wall-clock time is not inflated by other threads on a 2-core machine.
+    /// shares its operations with every analyzer, outside their timed callbacks.
     /// </summary>
+    /// <remarks>
+    /// Execution-time telemetry is wall-clock time per callback, so anything else that runs during a callback is charged
+    /// to it. Three sources of that, each measured on this 2-core machine to swing a trivial analyzer by 2x-10x between
+    /// identical rounds, are removed:
+    /// <list type="bullet">
+    /// <item>Sequential analysis: one thread runs every callback.</item>
+    /// <item>While the analyzers run, the driver's compilation produces its events by compiling again (the clone does
+    /// not share bound bodies); with a concurrent build those compiler threads take the cores from the callbacks, so
+    /// the clone compiles on one thread (the other core).</item>
+    /// <item>No garbage collection during the run when the memory fits (<see cref="GC.TryStartNoGCRegion(long)"/>): the
+    /// binder allocates about 5 MB per file, which meant ~170 collections and 2-3 s of pauses per 200 files, each charged
+    /// to whichever callback happened to be running. Allocations are measured and reported separately.</item>
+    /// </list>
+    /// The benchmark also runs without tiered compilation (steady-state code, as in the long-running compiler server).
+    /// </remarks>
     private static async Task<(CompilationWithAnalyzers Host, ImmutableArray<Diagnostic> Diagnostics)> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
+        compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
         var host = compilation.WithAnalyzers(
-            analyzers.Add(new WarmUpAnalyzer()),
+            analyzers.Insert(0, new WarmUpAnalyzer()),
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var sourceChars = compilation.SyntaxTrees.Sum(t => (long)t.Length);
+        var noGc = TryStartNoGc(sourceChars);
+        var collections = GC.CollectionCount(0);
         var diagnostics = await host.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+        {
+            GC.EndNoGCRegion();
+        }
+
+        noGc &= GC.CollectionCount(0) == collections;
+
+        var pauseMs = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+        GcPausesMs += pauseMs;
+        if (Environment.GetEnvironmentVariable("CXA_BENCH_VERBOSE") == "1")
+        {
+            Console.WriteLine($"    driver run: {sourceChars} source chars, {(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576} MB allocated, no-GC region {(noGc ? "held" : "not available")}, GC pauses {pauseMs:F0} ms");
+        }
+
         return (host, diagnostics);
+    }
+
+    /// <summary>Total GC pause time during measured driver runs (printed, so that a run where the no-GC region did not hold is visible).</summary>
+    private static double GcPausesMs;
+
+    private static bool TryStartNoGc(long sourceChars)
+    {
+        // About 400 bytes allocated per source character by the driver's compilation and binding (measured: ~1 GB for
+        // 200 files of ~200 lines, 2.6 M characters); half as much again, within what the machine can give.
+        var wanted = Math.Max(256L << 20, sourceChars * 600);
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+        try
+        {
+            return wanted <= available && GC.TryStartNoGCRegion(wanted);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Bytes allocated by <paramref name="analyzers"/>: a run with them minus a run with the warm-up analyzer alone.</summary>
