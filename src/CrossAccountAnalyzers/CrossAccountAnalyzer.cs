@@ -1,11 +1,12 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Aws;
 
 namespace CrossAccountAnalyzers;
 
 /// <summary>
-/// Base of every rule: concurrent, silent in generated code, and registering nothing at all when the compilation
+/// Base of every rule: concurrent, silent in generated code (see <see cref="GeneratedCode"/>), and registering nothing at all when the compilation
 /// does not reference the AWS types the rule looks for (zero cost for the rest of the world).
 /// </summary>
 public abstract class CrossAccountAnalyzer : DiagnosticAnalyzer
@@ -13,7 +14,8 @@ public abstract class CrossAccountAnalyzer : DiagnosticAnalyzer
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code: every action returns at once there (see GeneratedCode for why the driver is not asked to filter).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.RegisterCompilationStartAction(compilationContext =>
         {
             var types = AwsTypes.Get(compilationContext.Compilation);

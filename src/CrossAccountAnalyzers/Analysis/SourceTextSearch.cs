@@ -1,73 +1,149 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CrossAccountAnalyzers.Analysis;
 
+/// <summary>What a file's text holds that a string rule looks for (flags; several at once).</summary>
+[Flags]
+public enum SourceTextFacts
+{
+    None = 0,
+
+    /// <summary>An access key ID prefix: AKIA, ASIA, ABIA or ACCA.</summary>
+    KeyPrefix = 1,
+
+    /// <summary>The word Statement (every IAM policy document has one).</summary>
+    Statement = 2,
+
+    /// <summary>A <c>\u</c>, <c>\U</c> or <c>\x</c> escape, which could spell any of the above without writing it.</summary>
+    Escape = 4,
+
+    All = KeyPrefix | Statement | Escape,
+}
+
 /// <summary>
-/// Whether a source text contains any of a few short needles, read in chunks without turning the file into a string:
-/// the per-file pre-filter that lets string rules skip every file that cannot hold what they look for. A rule that
-/// registered a callback per string literal would instead make the driver walk every node of every file for it.
+/// The per-file pre-filter that lets string rules skip every file that cannot hold what they look for: one scan of the
+/// source text per syntax tree, shared by every rule (cached for the tree's lifetime), read in chunks without turning
+/// the file into a string. A rule that registered a callback per string literal would instead make the driver walk
+/// every node of every file for it.
 /// </summary>
 public static class SourceTextSearch
 {
-    private const int ChunkSize = 4096;
+    private const int ChunkSize = 8192;
 
-    /// <summary>Escapes that could spell a needle without writing it: add them to the needles so that such a file is always read in full.</summary>
-    public static readonly string[] Escapes = { "\\u", "\\U", "\\x" };
+    /// <summary>The longest needle ("Statement") minus one: kept between chunks so a needle across two is found.</summary>
+    private const int Overlap = 8;
 
-    public static bool ContainsAny(SourceText text, string[] needles)
+    private static readonly ConditionalWeakTable<SyntaxTree, Box> Cache = new();
+
+    /// <summary>What <paramref name="tree"/>'s text holds; computed once per tree.</summary>
+    public static SourceTextFacts Facts(SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var longest = 1;
-        foreach (var needle in needles)
+        if (Cache.TryGetValue(tree, out var cached))
         {
-            longest = System.Math.Max(longest, needle.Length);
+            return cached.Value;
         }
 
-        var overlap = longest - 1;
-        var buffer = new char[ChunkSize + overlap];
+        var facts = Scan(tree.GetText(cancellationToken), cancellationToken);
+        return Cache.GetValue(tree, _ => new Box(facts)).Value;
+    }
+
+    /// <summary>Whether the file may hold <paramref name="wanted"/>: it does, or it has an escape that could spell it.</summary>
+    public static bool MayHold(SyntaxTree tree, SourceTextFacts wanted, CancellationToken cancellationToken)
+        => (Facts(tree, cancellationToken) & (wanted | SourceTextFacts.Escape)) != 0;
+
+    public static SourceTextFacts Scan(SourceText text, CancellationToken cancellationToken)
+    {
+        var found = SourceTextFacts.None;
+        var buffer = new char[ChunkSize + Overlap];
         var kept = 0;
         for (var position = 0; position < text.Length; position += ChunkSize)
         {
-            var count = System.Math.Min(ChunkSize, text.Length - position);
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(ChunkSize, text.Length - position);
             text.CopyTo(position, buffer, kept, count);
             var length = kept + count;
-            if (Find(buffer, length, needles))
+
+            // The last chunk is read to its end; the others stop where a needle could still run into the next chunk
+            // (that tail is kept and read again with it).
+            var last = position + count >= text.Length;
+            found |= ScanChunk(buffer, length, last ? length : length - Overlap, found);
+            if (found == SourceTextFacts.All)
             {
-                return true;
+                break;
             }
 
-            // Keep the tail, so that a needle across two chunks is found.
-            kept = System.Math.Min(overlap, length);
-            System.Array.Copy(buffer, length - kept, buffer, 0, kept);
+            kept = last ? 0 : Overlap;
+            Array.Copy(buffer, length - kept, buffer, 0, kept);
         }
 
-        return false;
+        return found;
     }
 
-    private static bool Find(char[] buffer, int length, string[] needles)
+    /// <summary>Needles starting in [0, <paramref name="startLimit"/>) of <paramref name="buffer"/>[0, <paramref name="length"/>).</summary>
+    private static SourceTextFacts ScanChunk(char[] buffer, int length, int startLimit, SourceTextFacts already)
     {
-        foreach (var needle in needles)
+        // One vectorized substring search per needle (each runs at memory speed on .NET), skipping what is already
+        // known: several passes over a chunk are far cheaper than stopping at every capital A or S in the code.
+        var found = SourceTextFacts.None;
+        var span = new ReadOnlySpan<char>(buffer, 0, length);
+        if ((already & SourceTextFacts.Statement) == 0 && StartsBefore(span, "Statement".AsSpan(), startLimit))
         {
-            var first = needle[0];
-            for (var i = 0; i + needle.Length <= length; i++)
+            found |= SourceTextFacts.Statement;
+        }
+
+        if ((already & SourceTextFacts.KeyPrefix) == 0)
+        {
+            foreach (var prefix in Aws.AccessKeyId.Prefixes)
             {
-                if (buffer[i] != first)
+                if (StartsBefore(span, prefix.AsSpan(), startLimit))
                 {
-                    continue;
-                }
-
-                var j = 1;
-                while (j < needle.Length && buffer[i + j] == needle[j])
-                {
-                    j++;
-                }
-
-                if (j == needle.Length)
-                {
-                    return true;
+                    found |= SourceTextFacts.KeyPrefix;
+                    break;
                 }
             }
         }
 
-        return false;
+        if ((already & SourceTextFacts.Escape) == 0)
+        {
+            for (var i = 0; i < startLimit;)
+            {
+                var next = span.Slice(i, startLimit - i).IndexOf('\\');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
+                var following = i + 1 < length ? span[i + 1] : '\0';
+                if (following is 'u' or 'U' or 'x')
+                {
+                    found |= SourceTextFacts.Escape;
+                    break;
+                }
+
+                // An escaped backslash is skipped whole, so that a backslash followed by u is not read as an escape.
+                i += following == '\\' ? 2 : 1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="needle"/> occurs starting before <paramref name="startLimit"/>.</summary>
+    private static bool StartsBefore(ReadOnlySpan<char> span, ReadOnlySpan<char> needle, int startLimit)
+    {
+        var end = Math.Min(span.Length, startLimit + needle.Length - 1);
+        return span.Slice(0, end).IndexOf(needle, StringComparison.Ordinal) >= 0;
+    }
+
+    private sealed class Box
+    {
+        public Box(SourceTextFacts value) => Value = value;
+
+        public SourceTextFacts Value { get; }
     }
 }

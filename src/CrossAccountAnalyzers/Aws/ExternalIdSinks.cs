@@ -56,7 +56,7 @@ public static class ExternalIdSinks
     public static void Register(CompilationStartAnalysisContext context, AwsTypes types, Action<OperationAnalysisContext, ExternalIdValue> onValue)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.RegisterOperationAction(
+        context.OnOperation(
             c =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;

@@ -23,9 +23,6 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
 {
     private const int MaxAdditionalFileLength = 10 * 1024 * 1024;
 
-    /// <summary>What a file's text must hold for its literals to be read: a key prefix, or an escape that could spell one.</summary>
-    private static readonly string[] KeyNeedles = [.. AccessKeyId.Prefixes, .. SourceTextSearch.Escapes];
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2003_AccessKeyIdInSource);
 
     protected override bool IsApplicable(AwsTypes types) => types.HasCore;
@@ -36,10 +33,10 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
 
         // One pass per file, and only over files whose text holds a key prefix (or an escape that could spell one):
         // the rest of the world's files cost a text scan, not a callback per literal.
-        context.RegisterSemanticModelAction(c =>
+        context.OnSemanticModel(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
-            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), KeyNeedles))
+            if (!SourceTextSearch.MayHold(tree, SourceTextFacts.KeyPrefix, c.CancellationToken))
             {
                 return;
             }
@@ -71,7 +68,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
         }
 
         var keys = FindKeys(value);
-        if (keys.Count == 0 || AlreadyReportedAsCredential(node, context, types, evaluator))
+        if (keys.Count == 0 || AlreadyReportedAsCredential(node, context, types, evaluator) || GeneratedCode.IsInGeneratedCodeSymbol(context.SemanticModel, node, context.CancellationToken))
         {
             return;
         }

@@ -29,7 +29,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.RegisterOperationAction(c => AnalyzeCreation(c, types, evaluator), OperationKind.ObjectCreation);
+        context.OnOperation(c => AnalyzeCreation(c, types, evaluator), OperationKind.ObjectCreation);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)

@@ -23,7 +23,7 @@ public sealed class CredentialsInEnvironmentAnalyzer : CrossAccountAnalyzer
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         var environment = types.Environment!;
-        context.RegisterOperationAction(
+        context.OnOperation(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;

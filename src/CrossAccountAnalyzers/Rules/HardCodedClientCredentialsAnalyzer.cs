@@ -18,7 +18,7 @@ public sealed class HardCodedClientCredentialsAnalyzer : CrossAccountAnalyzer
     protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.RegisterOperationAction(
+        context.OnOperation(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;

@@ -23,7 +23,7 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
 
-        context.RegisterOperationAction(
+        context.OnOperation(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;
@@ -36,12 +36,12 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
 
         if (types.ProfileManager is not null || types.AWSCredentialsProfile is not null)
         {
-            context.RegisterOperationAction(c => Judge(c, CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), types, evaluator), OperationKind.Invocation);
+            context.OnOperation(c => Judge(c, CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), types, evaluator), OperationKind.Invocation);
         }
 
         if (types.CredentialProfileOptions is not null)
         {
-            context.RegisterOperationAction(c => Judge(c, CredentialSink.FromAssignment((ISimpleAssignmentOperation)c.Operation, types), types, evaluator), OperationKind.SimpleAssignment);
+            context.OnOperation(c => Judge(c, CredentialSink.FromAssignment((ISimpleAssignmentOperation)c.Operation, types), types, evaluator), OperationKind.SimpleAssignment);
         }
     }
 

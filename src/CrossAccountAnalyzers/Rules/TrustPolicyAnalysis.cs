@@ -66,7 +66,7 @@ internal static class TrustPolicyAnalysis
         }
 
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.RegisterOperationAction(
+        context.OnOperation(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;
@@ -87,10 +87,10 @@ internal static class TrustPolicyAnalysis
     {
         // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
         // a callback per string literal would make the driver walk every node of every file for each Family 3 rule.
-        context.RegisterSemanticModelAction(c =>
+        context.OnSemanticModel(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
-            if (!SourceTextSearch.ContainsAny(tree.GetText(c.CancellationToken), PolicyNeedles))
+            if (!SourceTextSearch.MayHold(tree, SourceTextFacts.Statement, c.CancellationToken))
             {
                 return;
             }
@@ -105,9 +105,6 @@ internal static class TrustPolicyAnalysis
         });
     }
 
-    /// <summary>What a file's text must hold for its strings to be read: "Statement", or an escape that could spell it.</summary>
-    private static readonly string[] PolicyNeedles = ["Statement", .. SourceTextSearch.Escapes];
-
     private static void AnalyzeString(ExpressionSyntax top, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<TrustJudgement> judge, CancellationToken cancellationToken)
     {
         // A concatenation is judged once, as a whole, from its top: each node looks only at its parents, so a
@@ -118,7 +115,7 @@ internal static class TrustPolicyAnalysis
         }
 
         var policy = PolicyText.Create(top, e => model.GetConstantValue(e, cancellationToken) is { HasValue: true, Value: var value } ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null);
-        if (policy is null || !JsonTrustPolicyReader.MayBeTrustPolicy(policy.Text))
+        if (policy is null || !JsonTrustPolicyReader.MayBeTrustPolicy(policy.Text) || GeneratedCode.IsInGeneratedCodeSymbol(model, top, cancellationToken))
         {
             return;
         }

@@ -1,0 +1,64 @@
+using System.Threading;
+using CrossAccountAnalyzers.Analysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace CrossAccountAnalyzers.Tests.Rules;
+
+/// <summary>The per-file pre-filter of the string rules: a file it calls empty is never read, so a miss is a missed finding.</summary>
+public sealed class SourceTextSearchTests
+{
+    [Theory]
+    [InlineData("class C { }", SourceTextFacts.None)]
+    [InlineData("var k = \"AKIA\";", SourceTextFacts.KeyPrefix)]
+    [InlineData("ASIA", SourceTextFacts.KeyPrefix)]
+    [InlineData("xABIA", SourceTextFacts.KeyPrefix)]
+    [InlineData("ACCA", SourceTextFacts.KeyPrefix)]
+    [InlineData("AKI ASI ABI ACC AAAA", SourceTextFacts.None)]
+    [InlineData("\"Statement\": []", SourceTextFacts.Statement)]
+    [InlineData("Statemen", SourceTextFacts.None)]
+    [InlineData("StatementAKIA", SourceTextFacts.Statement | SourceTextFacts.KeyPrefix)]
+    [InlineData("\"\\u0041KIA\"", SourceTextFacts.Escape)]
+    [InlineData("\"\\U00000041\"", SourceTextFacts.Escape)]
+    [InlineData("\"\\x41KIA\"", SourceTextFacts.Escape)]
+    [InlineData("\"\\n\\t\\\\\"", SourceTextFacts.None)]
+    [InlineData("trailing \\", SourceTextFacts.None)]
+    [InlineData("\"\\\\u0041KIA\"", SourceTextFacts.None)]
+    [InlineData("\"\\\\\\u0041KIA\"", SourceTextFacts.Escape)]
+    [InlineData("A", SourceTextFacts.None)]
+    [InlineData("", SourceTextFacts.None)]
+    public void Scan_FindsEachNeedle(string text, SourceTextFacts expected)
+        => Assert.Equal(expected, SourceTextSearch.Scan(SourceText.From(text), CancellationToken.None));
+
+    [Theory]
+    [InlineData("Statement", SourceTextFacts.Statement)]
+    [InlineData("AKIA", SourceTextFacts.KeyPrefix)]
+    [InlineData("\\u", SourceTextFacts.Escape)]
+    public void Scan_FindsANeedleAcrossEveryChunkBoundaryOffset(string needle, SourceTextFacts expected)
+    {
+        // The scan reads 8,192 characters at a time; put the needle across the boundary at every offset, and at the
+        // very end of a text longer than one chunk.
+        for (var offset = -needle.Length; offset <= 1; offset++)
+        {
+            var text = new string('x', 8192 + offset) + needle + new string('y', 100);
+            Assert.Equal(expected, SourceTextSearch.Scan(SourceText.From(text), CancellationToken.None));
+        }
+
+        Assert.Equal(expected, SourceTextSearch.Scan(SourceText.From(new string('x', 3 * 8192 + 5) + needle), CancellationToken.None));
+        Assert.Equal(SourceTextFacts.None, SourceTextSearch.Scan(SourceText.From(new string('x', 3 * 8192 + 5) + needle.Substring(0, needle.Length - 1)), CancellationToken.None));
+    }
+
+    [Fact]
+    public void MayHold_IsTrueForAnEscapeWhateverIsWanted_AndCachedPerTree()
+    {
+        var escaped = CSharpSyntaxTree.ParseText("class C { string s = \"\\u0053tatement\"; }");
+        var plain = CSharpSyntaxTree.ParseText("class C { string s = \"Statement\"; }");
+
+        Assert.True(SourceTextSearch.MayHold(escaped, SourceTextFacts.Statement, CancellationToken.None));
+        Assert.True(SourceTextSearch.MayHold(escaped, SourceTextFacts.KeyPrefix, CancellationToken.None));
+        Assert.True(SourceTextSearch.MayHold(plain, SourceTextFacts.Statement, CancellationToken.None));
+        Assert.False(SourceTextSearch.MayHold(plain, SourceTextFacts.KeyPrefix, CancellationToken.None));
+        Assert.Equal(SourceTextSearch.Facts(plain, CancellationToken.None), SourceTextSearch.Facts(plain, CancellationToken.None));
+    }
+}
