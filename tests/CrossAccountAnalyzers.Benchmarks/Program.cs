@@ -98,7 +98,7 @@ public static class Program
         if (args.Contains("-a-only"))
         {
             // Corpus (a) alone, for profiling passes (CXA_BENCH_VERBOSE=1 prints each analyzer's time).
-            Console.WriteLine($"(a): compile {resultA.CompileMs:F0} ms, CXA {resultA.CxaMs:F1} ms, floor {resultA.FloorMs:F1} ms, SDK {resultA.SdkMs:F1} ms, {resultA.Diagnostics} diagnostics; GC pauses in measured runs {GcPausesMs:F0} ms");
+            Console.WriteLine($"(a): compile {resultA.CompileMs:F0} ms (one core {resultA.CompileOneCoreMs:F0} ms), CXA {resultA.CxaMs:F1} ms, floor {resultA.FloorMs:F1} ms, SDK {resultA.SdkMs:F1} ms, {resultA.Diagnostics} diagnostics; GC pauses in measured runs {GcPausesMs:F0} ms");
             return failures.Count == 0 ? 0 : 1;
         }
 
@@ -114,11 +114,11 @@ public static class Program
         }
 
         Console.WriteLine();
-        Console.WriteLine("| corpus | compile (GetDiagnostics) ms | CXA ms | floor ms | AWS SDK STS analyzer ms | CXA / compile | CXA / floor | CXA / SDK | CXA allocated MB | floor allocated MB | CXA diagnostics |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| corpus | compile (GetDiagnostics) ms, 2 cores | same, one core | CXA ms | floor ms | AWS SDK STS analyzer ms | CXA / compile | CXA / compile, one core | floor / compile, one core | SDK / compile, one core | CXA / floor | CXA / SDK | CXA allocated MB | floor allocated MB | CXA diagnostics |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in new[] { resultA, resultB, resultC })
         {
-            Console.WriteLine($"| {r.Name} | {r.CompileMs:F0} | {r.CxaMs:F1} | {r.FloorMs:F1} | {r.SdkMs:F1} | {Percent(r.CxaMs, r.CompileMs)} | {Ratio(r.CxaMs, r.FloorMs)} | {Ratio(r.CxaMs, r.SdkMs)} | {r.CxaMb:F1} | {r.FloorMb:F1} | {r.Diagnostics} |");
+            Console.WriteLine($"| {r.Name} | {r.CompileMs:F0} | {r.CompileOneCoreMs:F0} | {r.CxaMs:F1} | {r.FloorMs:F1} | {r.SdkMs:F1} | {Percent(r.CxaMs, r.CompileMs)} | {Percent(r.CxaMs, r.CompileOneCoreMs)} | {Percent(r.FloorMs, r.CompileOneCoreMs)} | {Percent(r.SdkMs, r.CompileOneCoreMs)} | {Ratio(r.CxaMs, r.FloorMs)} | {Ratio(r.CxaMs, r.SdkMs)} | {r.CxaMb:F1} | {r.FloorMb:F1} | {r.Diagnostics} |");
         }
 
         Console.WriteLine();
@@ -188,7 +188,7 @@ public static class Program
         return compilation;
     }
 
-    private sealed record Measurement(string Name, double CompileMs, double CxaMs, double FloorMs, double SdkMs, double CxaMb, double FloorMb, int Diagnostics, int CxaActions);
+    private sealed record Measurement(string Name, double CompileMs, double CompileOneCoreMs, double CxaMs, double FloorMs, double SdkMs, double CxaMb, double FloorMb, int Diagnostics, int CxaActions);
 
     private static double Median(IEnumerable<double> values)
     {
@@ -200,6 +200,7 @@ public static class Program
     {
         var sdk = SdkAnalyzers.Load();
         var compile = new List<double>();
+        var compileOneCore = new List<double>();
         var cxa = new List<double>();
         var floor = new List<double>();
         var sdkTimes = new List<double>();
@@ -214,13 +215,23 @@ public static class Program
             if (round > 0 || rounds == 1)
             {
                 compile.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+                // The same compile on one thread: telemetry is the sum of callback times on one thread, so this is the
+                // like-for-like denominator (the wall-clock compile above used both cores).
+                var oneCore = Compile(files, withAws);
+                oneCore = oneCore.WithOptions(oneCore.Options.WithConcurrentBuild(false));
+                GC.Collect();
+                stopwatch.Restart();
+                _ = oneCore.GetDiagnostics();
+                compileOneCore.Add(stopwatch.Elapsed.TotalMilliseconds);
             }
 
-            // CXA analyzers and the floor side by side, on a compilation whose bodies the warm-up analyzer bound first.
-            var measured = Cxa.Add(new FloorAnalyzer());
-            // The analyzers run on the compilation the compiler just bound (CompilationWithAnalyzers clones it, sharing its
-            // references and declarations; the warm-up analyzer binds the bodies of the clone first).
+            // The CXA analyzers, the floor and the SDK's analyzers each in their own driver run on the compilation the
+            // compiler just bound, under the same conditions: the warm-up analyzer first, then the measured set (so the
+            // one-time costs of a run that the warm-up does not absorb fall on each set alike, whatever the order).
+            var measured = Cxa;
             var (withAnalyzers, found) = await RunAsync(compilation, measured);
+            var (floorHost, _) = await RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()));
             diagnostics = found.Count(d => d.Id.StartsWith("CXA", StringComparison.Ordinal));
             if (Environment.GetEnvironmentVariable("CXA_BENCH_VERBOSE") == "1")
             {
@@ -229,13 +240,15 @@ public static class Program
                 {
                     Console.WriteLine($"    {analyzer.GetType().Name}: {withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds:F1} ms");
                 }
+
+                Console.WriteLine($"    FloorAnalyzer: {Time(floorHost, floorHost.Analyzers.OfType<FloorAnalyzer>()):F1} ms");
             }
 
             double Time(CompilationWithAnalyzers host, IEnumerable<DiagnosticAnalyzer> analyzers) => analyzers.Sum(a => host.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime.TotalMilliseconds);
             if (round > 0 || rounds == 1)
             {
                 cxa.Add(Time(withAnalyzers, Cxa));
-                floor.Add(Time(withAnalyzers, new[] { measured.OfType<FloorAnalyzer>().Single() }));
+                floor.Add(Time(floorHost, floorHost.Analyzers.OfType<FloorAnalyzer>()));
             }
 
             actions = Cxa.Sum(a =>
@@ -244,7 +257,7 @@ public static class Program
                 return t.OperationActionsCount + t.SyntaxNodeActionsCount + t.OperationBlockActionsCount + t.AdditionalFileActionsCount + t.SemanticModelActionsCount + t.SymbolActionsCount;
             });
 
-            // The AWS SDK's own analyzers on their own run (they allocate a lot; their GC pauses must not be charged to ours).
+            // The AWS SDK's own analyzers, on their own run too.
             var (sdkHost, _) = await RunAsync(compilation, sdk);
             if (round > 0 || rounds == 1)
             {
@@ -257,7 +270,7 @@ public static class Program
             failures.Add($"{name}: expected {expected} CXA diagnostics, got {diagnostics}");
         }
 
-        return new Measurement(name, Median(compile), Median(cxa), Median(floor), Median(sdkTimes),
+        return new Measurement(name, Median(compile), Median(compileOneCore), Median(cxa), Median(floor), Median(sdkTimes),
             await AllocatedMbAsync(files, withAws, Cxa), await AllocatedMbAsync(files, withAws, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer())), diagnostics, actions);
     }
 
@@ -291,7 +304,7 @@ public static class Program
         var pauseBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var sourceChars = compilation.SyntaxTrees.Sum(t => (long)t.Length);
-        var noGc = TryStartNoGc(sourceChars);
+        var noGc = Environment.GetEnvironmentVariable("CXA_BENCH_GC") != "1" && TryStartNoGc(sourceChars);
         var collections = GC.CollectionCount(0);
         var diagnostics = await host.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
         if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
