@@ -55,6 +55,48 @@ public static class SourceTextSearch
     public static bool MayHold(SyntaxTree tree, SourceTextFacts wanted, CancellationToken cancellationToken)
         => (Facts(tree, cancellationToken) & (wanted | SourceTextFacts.Escape)) != 0;
 
+    /// <summary>
+    /// The tokens of <paramref name="tree"/> whose text holds one of <paramref name="needles"/>, each once, in order;
+    /// or every token of the file when it has an escape (which can spell a needle without writing it). So a string
+    /// rule reads the few literals that can matter, not a 20,000-line file's every token.
+    /// </summary>
+    public static System.Collections.Generic.IEnumerable<SyntaxToken> TokensHolding(SyntaxTree tree, string[] needles, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        if ((Facts(tree, cancellationToken) & SourceTextFacts.Escape) != 0)
+        {
+            foreach (var token in root.DescendantTokens())
+            {
+                yield return token;
+            }
+
+            yield break;
+        }
+
+        var text = tree.GetText(cancellationToken).ToString();
+        var positions = new System.Collections.Generic.List<int>();
+        foreach (var needle in needles)
+        {
+            for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
+            {
+                positions.Add(at);
+            }
+        }
+
+        positions.Sort();
+        var previous = default(SyntaxToken);
+        foreach (var position in positions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var token = root.FindToken(position, findInsideTrivia: false);
+            if (token != previous && token.Span.Contains(position))
+            {
+                previous = token;
+                yield return token;
+            }
+        }
+    }
+
     public static SourceTextFacts Scan(SourceText text, CancellationToken cancellationToken)
     {
         var found = SourceTextFacts.None;

@@ -32,7 +32,8 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
 
         // One pass per file, and only over files whose text holds a key prefix (or an escape that could spell one):
-        // the rest of the world's files cost a text scan, not a callback per literal.
+        // the rest of the world's files cost a text scan, not a callback per literal. Only the literals where a
+        // prefix is written are read (every literal when the file has an escape).
         context.OnSemanticModel(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
@@ -41,7 +42,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
                 return;
             }
 
-            foreach (var token in tree.GetRoot(c.CancellationToken).DescendantTokens())
+            foreach (var token in SourceTextSearch.TokensHolding(tree, AccessKeyId.Prefixes, c.CancellationToken))
             {
                 var node = token.Kind() switch
                 {

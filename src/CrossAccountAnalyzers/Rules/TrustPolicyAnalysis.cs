@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CrossAccountAnalyzers.Analysis;
@@ -95,11 +96,14 @@ internal static class TrustPolicyAnalysis
                 return;
             }
 
-            foreach (var node in tree.GetRoot(c.CancellationToken).DescendantNodes())
+            // Only the string expressions with a literal part where "Statement" is written (every one when the file has
+            // an escape), each judged once from the top of its concatenation.
+            var seen = new HashSet<SyntaxNode>();
+            foreach (var token in SourceTextSearch.TokensHolding(tree, StatementNeedle, c.CancellationToken))
             {
-                if (node.IsKind(SyntaxKind.StringLiteralExpression) || node.IsKind(SyntaxKind.InterpolatedStringExpression) || node.IsKind(SyntaxKind.AddExpression))
+                if (StringExpressionOf(token) is { } expression && TopOf(expression) is var top && seen.Add(top))
                 {
-                    AnalyzeString((ExpressionSyntax)node, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
+                    AnalyzeString(top, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
                 }
             }
         });
@@ -124,6 +128,31 @@ internal static class TrustPolicyAnalysis
         {
             judge(new TrustJudgement(statement, null, top.SyntaxTree, options, report, cancellationToken, policy));
         }
+    }
+
+    private static readonly string[] StatementNeedle = ["Statement"];
+
+    /// <summary>The string expression a literal token belongs to (a literal, or the interpolated string around a text part).</summary>
+    private static ExpressionSyntax? StringExpressionOf(SyntaxToken token) => token.Parent switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal,
+        InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
+        _ => null,
+    };
+
+    /// <summary>The whole concatenation <paramref name="expression"/> is part of (through parentheses), or itself.</summary>
+    private static ExpressionSyntax TopOf(ExpressionSyntax expression)
+    {
+        var top = expression;
+        for (var parent = top.Parent; parent is ParenthesizedExpressionSyntax || parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }; parent = parent.Parent)
+        {
+            if (parent is BinaryExpressionSyntax add)
+            {
+                top = add;
+            }
+        }
+
+        return top;
     }
 
     /// <summary>Not an operand of a <c>+</c> (through parentheses): the whole string expression.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using CrossAccountAnalyzers.Analysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -60,5 +61,24 @@ public sealed class SourceTextSearchTests
         Assert.True(SourceTextSearch.MayHold(plain, SourceTextFacts.Statement, CancellationToken.None));
         Assert.False(SourceTextSearch.MayHold(plain, SourceTextFacts.KeyPrefix, CancellationToken.None));
         Assert.Equal(SourceTextSearch.Facts(plain, CancellationToken.None), SourceTextSearch.Facts(plain, CancellationToken.None));
+    }
+
+    [Fact]
+    public void TokensHolding_ReturnsEachTokenWhereANeedleIsWritten_NotTrivia_AndEveryTokenWhenTheFileHasAnEscape()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            // AKIA in a comment
+            class C
+            {
+                string a = "AKIAAKIA ASIA";
+                string b = $"x{1}AKIA";
+                string AKIAName = "none";
+            }
+            """);
+        var tokens = SourceTextSearch.TokensHolding(tree, new[] { "AKIA", "ASIA" }, CancellationToken.None).Select(t => t.Text).ToList();
+        Assert.Equal(new[] { "\"AKIAAKIA ASIA\"", "AKIA", "AKIAName" }, tokens);
+
+        var escaped = CSharpSyntaxTree.ParseText("class C { string a = \"\\u0041KIA\"; }");
+        Assert.Equal(escaped.GetRoot().DescendantTokens().Count(), SourceTextSearch.TokensHolding(escaped, new[] { "AKIA" }, CancellationToken.None).Count());
     }
 }
