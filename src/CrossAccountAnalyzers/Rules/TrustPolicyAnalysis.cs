@@ -98,10 +98,10 @@ internal static class TrustPolicyAnalysis
 
             // Only the string expressions with a literal part where "Statement" is written (every one when the file has
             // an escape), each judged once from the top of its concatenation.
-            var seen = new HashSet<SyntaxNode>();
+            var climbed = new HashSet<SyntaxNode>();
             foreach (var token in SourceTextSearch.TokensHolding(tree, StatementNeedle, c.CancellationToken))
             {
-                if (StringExpressionOf(token) is { } expression && TopOf(expression) is var top && seen.Add(top))
+                if (StringExpressionOf(token) is { } expression && TopOf(expression, climbed) is { } top)
                 {
                     AnalyzeString(top, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
                 }
@@ -111,9 +111,8 @@ internal static class TrustPolicyAnalysis
 
     private static void AnalyzeString(ExpressionSyntax top, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<TrustJudgement> judge, CancellationToken cancellationToken)
     {
-        // A concatenation is judged once, as a whole, from its top: each node looks only at its parents, so a
-        // concatenation of thousands of parts costs linear time, not quadratic.
-        if (!IsTop(top) || !MayHoldPolicy(top))
+        // A concatenation is judged once, as a whole, from its top (see TopOf).
+        if (!MayHoldPolicy(top))
         {
             return;
         }
@@ -140,31 +139,28 @@ internal static class TrustPolicyAnalysis
         _ => null,
     };
 
-    /// <summary>The whole concatenation <paramref name="expression"/> is part of (through parentheses), or itself.</summary>
-    private static ExpressionSyntax TopOf(ExpressionSyntax expression)
+    /// <summary>
+    /// The whole concatenation <paramref name="expression"/> is part of (through parentheses), or itself; null when a
+    /// part of the same concatenation already climbed there. Each <c>+</c> is climbed once (<paramref name="climbed"/>),
+    /// so a concatenation of thousands of literals costs linear time, not quadratic.
+    /// </summary>
+    private static ExpressionSyntax? TopOf(ExpressionSyntax expression, HashSet<SyntaxNode> climbed)
     {
         var top = expression;
         for (var parent = top.Parent; parent is ParenthesizedExpressionSyntax || parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }; parent = parent.Parent)
         {
             if (parent is BinaryExpressionSyntax add)
             {
+                if (!climbed.Add(add))
+                {
+                    return null;
+                }
+
                 top = add;
             }
         }
 
-        return top;
-    }
-
-    /// <summary>Not an operand of a <c>+</c> (through parentheses): the whole string expression.</summary>
-    private static bool IsTop(SyntaxNode node)
-    {
-        var parent = node.Parent;
-        while (parent is ParenthesizedExpressionSyntax)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression };
+        return top == expression && !climbed.Add(expression) ? null : top;
     }
 
     /// <summary>Cheap syntax test: the string expression has a literal part mentioning "Statement".</summary>

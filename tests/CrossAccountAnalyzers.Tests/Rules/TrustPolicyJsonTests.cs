@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Tests.Infrastructure;
@@ -169,5 +170,21 @@ public class TrustPolicyJsonTests
         Assert.NotNull(Json.Parse("{\"a\":[[],{}],\"b\":\"\\u0041\"}"));
         var big = "{\"Statement\":[" + string.Join(",", System.Linq.Enumerable.Repeat("{\"Effect\":\"Deny\",\"Action\":\"s3:*\"}", 20_000)) + "]}";
         Assert.NotNull(Json.Parse(big));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("const string Escaped = \"\\u0041\";")]
+    public async Task LongConcatenation_IsJudgedOnceAsAWhole(string escape)
+    {
+        // 2,000 literal parts that each say "Statement" (a Sid), in a file with or without an escape (which makes the
+        // rules read every token): the policy is judged once, from the top, so its one open statement is one finding.
+        var parts = System.Linq.Enumerable.Range(0, 2_000).Select(i => "\"{\\\"Sid\\\":\\\"Statement" + i + "\\\",\\\"Effect\\\":\\\"Deny\\\",\\\"Action\\\":\\\"s3:*\\\"},\"");
+        var source = "class P { " + escape + " const string Policy = \"{\\\"Statement\\\":[\" + " + string.Join(" + ", parts)
+            + " + \"{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::111122223333:root\\\"},\\\"Action\\\":\\\"sts:AssumeRole\\\"}]}\"; }";
+        var result = await AnalyzerRunner.RunAsync(AwsSdk.V4, source);
+
+        Assert.Empty(result.Exceptions);
+        Assert.Single(result.Diagnostics, d => d.Id == "CXA3001");
     }
 }
