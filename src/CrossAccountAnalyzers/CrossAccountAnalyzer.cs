@@ -1,7 +1,7 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using System.Collections.Immutable;
 using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Aws;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CrossAccountAnalyzers;
 
@@ -9,6 +9,11 @@ namespace CrossAccountAnalyzers;
 /// Base of every rule: concurrent, silent in generated code (see <see cref="GeneratedCode"/>), and registering nothing at all when the compilation
 /// does not reference the AWS types the rule looks for (zero cost for the rest of the world).
 /// </summary>
+/// <remarks>
+/// A rule is an analyzer hosting only itself, which is how its tests load it. The package exports the rules together,
+/// through <see cref="AllRulesAnalyzer"/>, so that the driver dispatches each operation once for all of them
+/// (see <see cref="RuleContext"/>); a rule therefore carries no <c>[DiagnosticAnalyzer]</c> attribute of its own.
+/// </remarks>
 public abstract class CrossAccountAnalyzer : DiagnosticAnalyzer
 {
     public sealed override void Initialize(AnalysisContext context)
@@ -16,18 +21,11 @@ public abstract class CrossAccountAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         // Generated code: every action returns at once there (see GeneratedCode for why the driver is not asked to filter).
         context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
-        context.RegisterCompilationStartAction(compilationContext =>
-        {
-            var types = AwsTypes.Get(compilationContext.Compilation);
-            if (IsApplicable(types))
-            {
-                OnCompilationStart(compilationContext, types);
-            }
-        });
+        RuleHost.Start(context, ImmutableArray.Create(this));
     }
 
     /// <summary>Whether the compilation references what this rule looks for; when false, nothing is registered.</summary>
-    protected abstract bool IsApplicable(AwsTypes types);
+    protected internal abstract bool IsApplicable(AwsTypes types);
 
-    protected abstract void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types);
+    protected internal abstract void OnCompilationStart(RuleContext context, AwsTypes types);
 }

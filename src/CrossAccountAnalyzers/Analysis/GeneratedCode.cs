@@ -12,7 +12,8 @@ namespace CrossAccountAnalyzers.Analysis;
 /// to do that it walks every token of the file once (looking for a <c>GeneratedCode</c> attribute) the first time a
 /// diagnostic is reported in it: about 240 ms on a 20,000-line file, charged to the rule that reported first. The
 /// package instead asks the driver to run its actions everywhere and report as they are (<c>Analyze |
-/// ReportDiagnostics</c>), and every action returns at once where the driver says the code is generated (generated
+/// ReportDiagnostics</c>), and every action returns at once where the driver says the code is generated (the check is
+/// made once per callback by <see cref="RuleContext"/>, for every rule) (generated
 /// file name or header, <c>generated_code = true</c>, or a symbol with <c>[GeneratedCode]</c>). Semantic-model actions
 /// learn only the file-level answer, so the string rules check the symbol-level one themselves before reporting
 /// (<see cref="IsInGeneratedCodeSymbol"/>), which costs something only where they are about to report.
@@ -20,28 +21,6 @@ namespace CrossAccountAnalyzers.Analysis;
 public static class GeneratedCode
 {
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics;
-
-    /// <summary>An operation action that never runs in generated code.</summary>
-    public static void OnOperation(this CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, params OperationKind[] kinds)
-        => context.RegisterOperationAction(
-            c =>
-            {
-                if (!c.IsGeneratedCode)
-                {
-                    action(c);
-                }
-            },
-            kinds);
-
-    /// <summary>A semantic-model action that never runs in a generated file (see <see cref="IsInGeneratedCodeSymbol"/> for symbols).</summary>
-    public static void OnSemanticModel(this CompilationStartAnalysisContext context, Action<SemanticModelAnalysisContext> action)
-        => context.RegisterSemanticModelAction(c =>
-        {
-            if (!c.IsGeneratedCode)
-            {
-                action(c);
-            }
-        });
 
     /// <summary>
     /// Whether <paramref name="node"/> is inside a symbol marked <c>[System.CodeDom.Compiler.GeneratedCode]</c>, or

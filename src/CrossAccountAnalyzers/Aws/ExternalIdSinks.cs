@@ -53,7 +53,7 @@ public static class ExternalIdSinks
 {
     public static bool Any(AwsTypes types) => types.AssumeRoleRequest is not null || types.AssumeRoleAWSCredentialsOptions is not null || types.AWSOptions is not null || types.CdkRoleProps is not null;
 
-    public static void Register(CompilationStartAnalysisContext context, AwsTypes types, Action<OperationAnalysisContext, ExternalIdValue> onValue)
+    public static void Register(RuleContext context, AwsTypes types, Action<OperationAnalysisContext, ExternalIdValue> onValue)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         context.OnOperation(

@@ -18,16 +18,16 @@ namespace CrossAccountAnalyzers.Rules;
 /// (appsettings*.json, *.config, .env, ...). AWS's documentation keys (ending in EXAMPLE) are skipped, and so are
 /// literals that CXA2001/CXA2002 already report where they are passed.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
 {
     private const int MaxAdditionalFileLength = 10 * 1024 * 1024;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2003_AccessKeyIdInSource);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasCore;
+    protected internal override bool IsApplicable(AwsTypes types) => types.HasCore;
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
 
@@ -57,7 +57,7 @@ public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
                 }
             }
         });
-        context.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
+        context.OnAdditionalFile(AnalyzeAdditionalFile);
     }
 
     private static void AnalyzeLiteral(SyntaxNode node, SyntaxToken token, SemanticModelAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)

@@ -15,7 +15,7 @@ namespace CrossAccountAnalyzers.Rules;
 /// CXA1001: an <c>AssumeRoleRequest</c>, <c>AssumeRoleAWSCredentials</c> or <c>AWSOptions</c> with a
 /// <c>SessionRoleArn</c> that never gets an ExternalId in the body that creates it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
 {
     private static readonly ImmutableArray<string> RequestProperties = ImmutableArray.Create(AwsTypes.ExternalIdProperty, AwsTypes.RoleArnProperty);
@@ -24,9 +24,9 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1001_AssumeRoleWithoutExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasAssumeRoleSinks;
+    protected internal override bool IsApplicable(AwsTypes types) => types.HasAssumeRoleSinks;
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         context.OnOperation(c => AnalyzeCreation(c, types, evaluator), OperationKind.ObjectCreation);

@@ -7,14 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA1002: an ExternalId sink given a hard-coded value (the same for every customer).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class ConstantExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1002_ConstantExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types);
+    protected internal override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types);
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
         => ExternalIdSinks.Register(context, types, (c, value) =>
         {
             if (value.Values.IsNullOrEmptyOnly)

@@ -10,16 +10,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA2004: <c>Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "...")</c> with a hard-coded value.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class CredentialsInEnvironmentAnalyzer : CrossAccountAnalyzer
 {
     private static readonly ImmutableArray<string> Variables = ImmutableArray.Create("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2004_CredentialsInEnvironment);
 
-    protected override bool IsApplicable(AwsTypes types) => types.HasCore && types.Environment is not null;
+    protected internal override bool IsApplicable(AwsTypes types) => types.HasCore && types.Environment is not null;
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         var environment = types.Environment!;

@@ -8,14 +8,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA2001: hard-coded access keys passed to an AWS service client or <c>TransferUtility</c> constructor.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class HardCodedClientCredentialsAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2001_HardCodedClientCredentials);
 
-    protected override bool IsApplicable(AwsTypes types) => types.AmazonServiceClient is not null;
+    protected internal override bool IsApplicable(AwsTypes types) => types.AmazonServiceClient is not null;
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         context.OnOperation(

@@ -12,14 +12,14 @@ namespace CrossAccountAnalyzers.Rules;
 /// STS <c>Credentials</c>, <c>CredentialProfileOptions</c>, and the v3 <c>ProfileManager.RegisterProfile</c> /
 /// <c>AWSCredentialsProfile.Persist</c>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2002_HardCodedCredentialsObject);
 
-    protected override bool IsApplicable(AwsTypes types) => types.AWSCredentials is not null || types.ImmutableCredentials is not null;
+    protected internal override bool IsApplicable(AwsTypes types) => types.AWSCredentials is not null || types.ImmutableCredentials is not null;
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
 

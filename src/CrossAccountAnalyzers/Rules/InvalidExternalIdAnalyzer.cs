@@ -11,14 +11,14 @@ namespace CrossAccountAnalyzers.Rules;
 /// CXA1003: a hard-coded ExternalId that STS rejects. A literal written straight into <c>AssumeRoleRequest.ExternalId</c>
 /// is left to the AWS SDK's own analyzer (SecurityTokenService1000-1002), so it is never reported twice.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class InvalidExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1003_InvalidExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types) || TrustPolicyAnalysis.IsApplicable(types);
+    protected internal override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types) || TrustPolicyAnalysis.IsApplicable(types);
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         ExternalIdSinks.Register(context, types, (c, value) =>
         {

@@ -7,14 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA3001: a role that another account may assume, with no ExternalIds and no sts:ExternalId or aws:PrincipalArn condition.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class RoleTrustsAccountWithoutExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3001_CrossAccountTrustWithoutExternalId);
 
-    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
+    protected internal override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
         => TrustPolicyAnalysis.Register(context, types, trust =>
         {
             var trusted = CxaOptions.GetTrustedAccountIds(trust.Options, trust.Tree);

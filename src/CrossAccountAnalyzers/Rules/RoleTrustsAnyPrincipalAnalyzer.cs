@@ -7,14 +7,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA3002: <c>AnyPrincipal</c>, <c>StarPrincipal</c> or <c>ArnPrincipal("*")</c> may assume the role with nothing that narrows it.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class RoleTrustsAnyPrincipalAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3002_TrustsAnyPrincipal);
 
-    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
+    protected internal override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
         => TrustPolicyAnalysis.Register(context, types, trust =>
         {
             foreach (var principal in trust.Statement.Principals)

@@ -9,14 +9,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA3003 (off by default): a service principal trust with no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through AllRulesAnalyzer, which hosts every rule (RuleCatalogueTests checks it).")]
 public sealed class ServicePrincipalWithoutSourceConditionAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3003_ServiceTrustWithoutSource);
 
-    protected override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
+    protected internal override bool IsApplicable(AwsTypes types) => TrustPolicyAnalysis.IsApplicable(types);
 
-    protected override void OnCompilationStart(CompilationStartAnalysisContext context, AwsTypes types)
+    protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         TrustPolicyAnalysis.Register(context, types, trust =>

@@ -51,7 +51,7 @@ internal readonly struct TrustJudgement
 /// </summary>
 internal static class TrustPolicyAnalysis
 {
-    public static void Register(CompilationStartAnalysisContext context, AwsTypes types, Action<TrustJudgement> judge)
+    public static void Register(RuleContext context, AwsTypes types, Action<TrustJudgement> judge)
     {
         RegisterCdkRoles(context, types, judge);
         RegisterJsonPolicies(context, judge);
@@ -59,7 +59,7 @@ internal static class TrustPolicyAnalysis
 
     public static bool IsApplicable(AwsTypes types) => types.HasCdk || types.HasCore;
 
-    private static void RegisterCdkRoles(CompilationStartAnalysisContext context, AwsTypes types, Action<TrustJudgement> judge)
+    private static void RegisterCdkRoles(RuleContext context, AwsTypes types, Action<TrustJudgement> judge)
     {
         if (!types.HasCdk)
         {
@@ -84,7 +84,7 @@ internal static class TrustPolicyAnalysis
             OperationKind.ObjectCreation);
     }
 
-    private static void RegisterJsonPolicies(CompilationStartAnalysisContext context, Action<TrustJudgement> judge)
+    private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)
     {
         // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
         // a callback per string literal would make the driver walk every node of every file for each Family 3 rule.

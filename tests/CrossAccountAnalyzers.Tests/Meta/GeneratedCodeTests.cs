@@ -34,7 +34,7 @@ public sealed class GeneratedCodeTests
         }
         """;
 
-    private static string[] Sources(System.Func<string, string> transform)
+    internal static string[] Sources(System.Func<string, string> transform)
         => SampleFiles.Select(File.ReadAllText).Append(EnvironmentSource).Select(transform).ToArray();
 
     [Fact]

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossAccountAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace CrossAccountAnalyzers.Tests.Meta;
+
+/// <summary>
+/// The package exports one analyzer hosting every rule (so the driver dispatches each operation kind once); each rule
+/// is also an analyzer on its own, through the same host path, which is how its tests load it. The two must agree.
+/// </summary>
+public sealed class RuleHostTests
+{
+    private static readonly Type[] RuleTypes = typeof(CrossAccountAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CrossAccountAnalyzer).IsAssignableFrom(t))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .ToArray();
+
+    [Fact]
+    public void TheHostIsTheOnlyExportedAnalyzer_AndHostsEveryRuleOnce()
+    {
+        var exported = typeof(CrossAccountAnalyzer).Assembly.GetTypes().Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null).ToArray();
+        Assert.Equal(new[] { typeof(AllRulesAnalyzer) }, exported);
+        Assert.Equal(new[] { LanguageNames.CSharp }, typeof(AllRulesAnalyzer).GetCustomAttribute<DiagnosticAnalyzerAttribute>()!.Languages);
+
+        Assert.Equal(10, RuleTypes.Length);
+        Assert.Equal(RuleTypes, AllRulesAnalyzer.Rules.Select(r => r.GetType()).OrderBy(t => t.FullName, StringComparer.Ordinal));
+        Assert.Equal(
+            RuleTypes.SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal),
+            new AllRulesAnalyzer().SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheHostReportsExactlyWhatEachRuleReportsAlone()
+    {
+        var compilation = await CompileSamplesAsync();
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new Text("appsettings.json", "{ \"AccessKeyId\": \"AKIAQ3EGRMOBTCWBE3FX\" }")));
+
+        var hosted = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new AllRulesAnalyzer()), CancellationToken.None, options);
+        var alone = await AnalyzerRunner.RunAsync(compilation, RuleTypes.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray(), CancellationToken.None, options);
+
+        Assert.Empty(hosted.Exceptions);
+        Assert.Empty(alone.Exceptions);
+        var expected = alone.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, hosted.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray());
+
+        // Every rule had something to report, in code and in the additional file.
+        Assert.Equal(10, hosted.Diagnostics.Select(d => d.Id).Distinct().Count());
+        Assert.Contains(hosted.Diagnostics, d => d.Id == "CXA2003" && d.Location.Kind == LocationKind.ExternalFile);
+    }
+
+    [Fact]
+    public async Task TheHostRegistersEachOperationKindOnce()
+    {
+        var compilation = await CompileSamplesAsync();
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new Text("appsettings.json", "{}")));
+        var host = new AllRulesAnalyzer();
+        var telemetry = (await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None, options)).Telemetry[host];
+
+        // Object creations, invocations and simple assignments: one registration each, however many rules read them.
+        Assert.Equal(3, telemetry.OperationActionsCount);
+        Assert.Equal(1, telemetry.SemanticModelActionsCount);
+        Assert.Equal(1, telemetry.AdditionalFileActionsCount);
+        Assert.Equal(1, telemetry.CompilationStartActionsCount);
+        Assert.Equal(0, telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount + telemetry.OperationBlockActionsCount + telemetry.CodeBlockActionsCount);
+    }
+
+    [Fact]
+    public async Task WithoutAws_TheHostRegistersNothing()
+    {
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.None, "public static class C { public const string Key = \"AKIAQ3EGRMOBTCWBE3FX\"; public static object M() => new object(); }");
+        var host = new AllRulesAnalyzer();
+        var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None);
+        var telemetry = result.Telemetry[host];
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(1, telemetry.CompilationStartActionsCount);
+        Assert.Equal(0, telemetry.OperationActionsCount + telemetry.SemanticModelActionsCount + telemetry.AdditionalFileActionsCount + telemetry.SyntaxTreeActionsCount + telemetry.SyntaxNodeActionsCount);
+    }
+
+    private static async Task<Compilation> CompileSamplesAsync()
+    {
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.Cdk, GeneratedCodeTests.Sources(s => s));
+
+        // CXA3003 is off by default; every rule is on here so that each has something to compare.
+        return compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(Repository.Descriptors.ToDictionary(d => d.Id, _ => ReportDiagnostic.Warn)));
+    }
+
+    private static string Describe(Diagnostic diagnostic)
+        => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(",", diagnostic.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}";
+
+    private sealed class Text : AdditionalText
+    {
+        private readonly SourceText _text;
+
+        public Text(string path, string text)
+        {
+            Path = path;
+            _text = SourceText.From(text);
+        }
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+}
