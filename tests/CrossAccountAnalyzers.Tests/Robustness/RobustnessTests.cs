@@ -84,13 +84,12 @@ public class RobustnessTests
     {
         const int depth = 5000;
 
-        // Roslyn 4.8's own IOperation factory recurses once per nested lambda and overflows a thread-pool stack at about
-        // 1,500 levels, before any analyzer code runs, for every operation-based analyzer (the SDK's NetAnalyzers too).
-        // Lambdas are therefore nested 1,000 deep here; parentheses 5,000 and policy arrays 10,000.
-        const int lambdaDepth = 1000;
+        // Roslyn's own IOperation factory recurses once per nested lambda: it needs more stack than a default thread-pool
+        // thread has at about 1,500 levels, before any analyzer code runs, so the test host gives runtime-created threads
+        // 64 MB (System.Threading.DefaultStackSize in tests/TestProject.props; LambdaNesting_TestHostHasTheStackForIt).
         var parentheses = "class P { object M() => " + new string('(', depth) + "\"AKIARTX3GSDS7FJONNBY\"" + new string(')', depth) + "; }";
         var lambdas = new StringBuilder("using System; class L { Func<int, object> F = ");
-        for (var i = 0; i < lambdaDepth; i++)
+        for (var i = 0; i < depth; i++)
         {
             lambdas.Append("a").Append(i).Append(" => ");
         }
@@ -119,6 +118,17 @@ public class RobustnessTests
         thread.Join();
         Assert.Null(error);
         AssertClean(outcome!);
+
+        // The key inside the parentheses (CXA2003) and the request at the bottom of the lambdas (CXA1001): the rules
+        // really reached the innermost code.
+        Assert.True(outcome!.Diagnostics >= 2, $"only {outcome.Diagnostics} diagnostics");
+    }
+
+    [Fact]
+    public void LambdaNesting_TestHostHasTheStackForIt()
+    {
+        // Without it, the 5,000 nested lambdas above would crash the test host inside Roslyn, not fail the test.
+        Assert.Equal("67108864", AppContext.GetData("System.Threading.DefaultStackSize") as string);
     }
 
     [Fact]
