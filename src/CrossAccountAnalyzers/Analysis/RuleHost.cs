@@ -20,9 +20,9 @@ namespace CrossAccountAnalyzers.Analysis;
 /// </remarks>
 public sealed class RuleContext
 {
-    private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> _operations = new();
-    private readonly List<Action<SemanticModelAnalysisContext>> _semanticModels = new();
-    private readonly List<Action<AdditionalFileAnalysisContext>> _additionalFiles = new();
+    private readonly Dictionary<OperationKind, List<RuleAction<OperationAnalysisContext>>> _operations = new();
+    private readonly List<RuleAction<SemanticModelAnalysisContext>> _semanticModels = new();
+    private readonly List<RuleAction<AdditionalFileAnalysisContext>> _additionalFiles = new();
 
     internal RuleContext(Compilation compilation) => Compilation = compilation;
 
@@ -35,17 +35,17 @@ public sealed class RuleContext
         {
             if (!_operations.TryGetValue(kind, out var actions))
             {
-                _operations.Add(kind, actions = new List<Action<OperationAnalysisContext>>());
+                _operations.Add(kind, actions = new List<RuleAction<OperationAnalysisContext>>());
             }
 
-            actions.Add(action);
+            Add(actions, action);
         }
     }
 
     /// <summary>A semantic-model action; it never runs in a generated file (see <see cref="GeneratedCode.IsInGeneratedCodeSymbol"/> for symbols).</summary>
-    public void OnSemanticModel(Action<SemanticModelAnalysisContext> action) => _semanticModels.Add(action);
+    public void OnSemanticModel(Action<SemanticModelAnalysisContext> action) => Add(_semanticModels, action);
 
-    public void OnAdditionalFile(Action<AdditionalFileAnalysisContext> action) => _additionalFiles.Add(action);
+    public void OnAdditionalFile(Action<AdditionalFileAnalysisContext> action) => Add(_additionalFiles, action);
 
     /// <summary>Registers what the rules asked for with the driver: one action per operation kind, at most one semantic-model and one additional-file action.</summary>
     internal void RegisterWith(CompilationStartAnalysisContext context)
@@ -53,36 +53,15 @@ public sealed class RuleContext
         foreach (var entry in _operations)
         {
             var actions = entry.Value.ToArray();
-            if (actions.Length == 1)
-            {
-                var only = actions[0];
-                context.RegisterOperationAction(
-                    c =>
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (!c.IsGeneratedCode)
                     {
-                        if (!c.IsGeneratedCode)
-                        {
-                            only(c);
-                        }
-                    },
-                    entry.Key);
-            }
-            else
-            {
-                context.RegisterOperationAction(
-                    c =>
-                    {
-                        if (c.IsGeneratedCode)
-                        {
-                            return;
-                        }
-
-                        foreach (var action in actions)
-                        {
-                            action(c);
-                        }
-                    },
-                    entry.Key);
-            }
+                        Dispatch(actions, c);
+                    }
+                },
+                entry.Key);
         }
 
         if (_semanticModels.Count > 0)
@@ -90,14 +69,9 @@ public sealed class RuleContext
             var actions = _semanticModels.ToArray();
             context.RegisterSemanticModelAction(c =>
             {
-                if (c.IsGeneratedCode)
+                if (!c.IsGeneratedCode)
                 {
-                    return;
-                }
-
-                foreach (var action in actions)
-                {
-                    action(c);
+                    Dispatch(actions, c);
                 }
             });
         }
@@ -105,14 +79,78 @@ public sealed class RuleContext
         if (_additionalFiles.Count > 0)
         {
             var actions = _additionalFiles.ToArray();
-            context.RegisterAdditionalFileAction(c =>
-            {
-                foreach (var action in actions)
-                {
-                    action(c);
-                }
-            });
+            context.RegisterAdditionalFileAction(c => Dispatch(actions, c));
         }
+    }
+
+    /// <summary>The rule whose <see cref="CrossAccountAnalyzer.OnCompilationStart"/> is running: what its actions are filed under.</summary>
+    internal CrossAccountAnalyzer? Registering { get; set; }
+
+    private void Add<T>(List<RuleAction<T>> list, Action<T> action) => list.Add(new RuleAction<T>(Registering, action));
+
+    /// <summary>
+    /// Runs every rule's action; a rule that throws does not keep the others from running on the same operation or
+    /// file. The first failure is then thrown again, naming the rule, so that the driver reports it (AD0001) as it
+    /// would for an analyzer of its own.
+    /// </summary>
+    private static void Dispatch<T>(RuleAction<T>[] actions, T context)
+    {
+        if (actions.Length == 1)
+        {
+            actions[0].Run(context);
+            return;
+        }
+
+        RuleFailureException? failure = null;
+        foreach (var action in actions)
+        {
+            try
+            {
+                action.Run(context);
+            }
+            catch (RuleFailureException e)
+            {
+                failure ??= e;
+            }
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+    }
+
+    private readonly struct RuleAction<T>
+    {
+        private readonly CrossAccountAnalyzer? _rule;
+        private readonly Action<T> _action;
+
+        public RuleAction(CrossAccountAnalyzer? rule, Action<T> action)
+        {
+            _rule = rule;
+            _action = action;
+        }
+
+        public void Run(T context)
+        {
+            try
+            {
+                _action(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new RuleFailureException(_rule, e);
+            }
+        }
+    }
+}
+
+/// <summary>A rule's action threw: carries the rule's IDs into the driver's AD0001 message, with the original exception inside.</summary>
+public sealed class RuleFailureException : Exception
+{
+    internal RuleFailureException(CrossAccountAnalyzer? rule, Exception inner)
+        : base((rule is null ? "A rule" : string.Join("/", System.Linq.Enumerable.Select(rule.SupportedDiagnostics, d => d.Id)) + " (" + rule.GetType().Name + ")") + " threw " + inner.GetType().Name + ": " + inner.Message, inner)
+    {
     }
 }
 
@@ -134,11 +172,17 @@ internal static class RuleHost
                 // A rule whose AWS types the compilation does not reference registers nothing: no cost for the rest of the world.
                 if (rule.IsApplicable(types))
                 {
-                    rule.OnCompilationStart(ruleContext ??= new RuleContext(compilationContext.Compilation), types);
+                    ruleContext ??= new RuleContext(compilationContext.Compilation);
+                    ruleContext.Registering = rule;
+                    rule.OnCompilationStart(ruleContext, types);
                 }
             }
 
-            ruleContext?.RegisterWith(compilationContext);
+            if (ruleContext is not null)
+            {
+                ruleContext.Registering = null;
+                ruleContext.RegisterWith(compilationContext);
+            }
         });
     }
 }

@@ -1,3 +1,5 @@
+// Test-only analyzers below (a throwing rule and a host of chosen rules): not shipped, so the analyzer-project rules do not apply.
+#pragma warning disable RS1036
 using System;
 using System.Collections.Immutable;
 using System.Linq;
@@ -83,6 +85,59 @@ public sealed class RuleHostTests
         Assert.Empty(result.Diagnostics);
         Assert.Equal(1, telemetry.CompilationStartActionsCount);
         Assert.Equal(0, telemetry.OperationActionsCount + telemetry.SemanticModelActionsCount + telemetry.AdditionalFileActionsCount + telemetry.SyntaxTreeActionsCount + telemetry.SyntaxNodeActionsCount);
+    }
+
+    [Fact]
+    public async Task ARuleThatThrows_DoesNotSilenceTheOthers_AndIsNamedInTheFailure()
+    {
+        // A rule that throws on every object creation, hosted before CXA1001, which reads the same creations.
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.V4, """
+            using Amazon.SecurityToken.Model;
+
+            public static class Requests
+            {
+                public static AssumeRoleRequest Make(string roleArn) => new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "s" };
+            }
+            """);
+        var host = new HostOf(new ThrowingRule(), new CrossAccountAnalyzers.Rules.AssumeRoleWithoutExternalIdAnalyzer());
+        var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None);
+
+        Assert.Contains(result.Diagnostics, d => d.Id == "CXA1001");
+        var failure = Assert.IsType<Analysis.RuleFailureException>(Assert.Single(result.Exceptions));
+        Assert.Contains("CXA9999 (ThrowingRule)", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(failure.InnerException);
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class ThrowingRule : CrossAccountAnalyzer
+    {
+#pragma warning disable RS2008 // A test-only rule: not released.
+        private static readonly DiagnosticDescriptor Descriptor = new("CXA9999", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, true);
+#pragma warning restore RS2008
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        protected internal override bool IsApplicable(Aws.AwsTypes types) => true;
+
+        protected internal override void OnCompilationStart(Analysis.RuleContext context, Aws.AwsTypes types)
+            => context.OnOperation(_ => throw new InvalidOperationException("test failure"), OperationKind.ObjectCreation);
+    }
+
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class HostOf : DiagnosticAnalyzer
+    {
+        private readonly ImmutableArray<CrossAccountAnalyzer> _rules;
+
+        public HostOf(params CrossAccountAnalyzer[] rules) => _rules = rules.ToImmutableArray();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _rules.SelectMany(r => r.SupportedDiagnostics).ToImmutableArray();
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(Analysis.GeneratedCode.Flags);
+            Analysis.RuleHost.Start(context, _rules);
+        }
     }
 
     private static async Task<Compilation> CompileSamplesAsync()
