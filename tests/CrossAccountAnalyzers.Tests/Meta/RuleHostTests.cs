@@ -1,5 +1,5 @@
 // Test-only analyzers below (a throwing rule and a host of chosen rules): not shipped, so the analyzer-project rules do not apply.
-#pragma warning disable RS1036
+#pragma warning disable RS1001 // not exported: no [DiagnosticAnalyzer], which would bring RS1036/RS1038/RS1041 on a test project
 using System;
 using System.Collections.Immutable;
 using System.Linq;
@@ -108,7 +108,6 @@ public sealed class RuleHostTests
         Assert.IsType<InvalidOperationException>(failure.InnerException);
     }
 
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ThrowingRule : CrossAccountAnalyzer
     {
 #pragma warning disable RS2008 // A test-only rule: not released.
@@ -123,7 +122,6 @@ public sealed class RuleHostTests
             => context.OnOperation(_ => throw new InvalidOperationException("test failure"), OperationKind.ObjectCreation);
     }
 
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class HostOf : DiagnosticAnalyzer
     {
         private readonly ImmutableArray<CrossAccountAnalyzer> _rules;
