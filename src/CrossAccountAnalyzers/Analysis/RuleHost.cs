@@ -155,7 +155,7 @@ public sealed class RuleFailureException : Exception
 }
 
 /// <summary>
-/// Runs a set of rules as one analyzer: the package exports a single host of all rules (<see cref="AllRulesAnalyzer"/>),
+/// Runs a set of rules as one analyzer: the package exports the rules in a few such groups (<see cref="RuleGroupAnalyzer"/>),
 /// and each rule on its own is also an analyzer hosting just itself (how the rule tests load it), through the same path.
 /// </summary>
 internal static class RuleHost
