@@ -95,12 +95,6 @@ public sealed class RuleContext
     /// </summary>
     private static void Dispatch<T>(RuleAction<T>[] actions, T context)
     {
-        if (actions.Length == 1)
-        {
-            actions[0].Run(context);
-            return;
-        }
-
         RuleFailureException? failure = null;
         foreach (var action in actions)
         {

@@ -144,20 +144,12 @@ public sealed class RuleHostTests
             => context.OnOperation(_ => throw new InvalidOperationException("test failure"), OperationKind.ObjectCreation);
     }
 
-    private sealed class HostOf : DiagnosticAnalyzer
+    /// <summary>A group of chosen rules, exported the way the package's groups are.</summary>
+    private sealed class HostOf : RuleGroupAnalyzer
     {
-        private readonly ImmutableArray<CrossAccountAnalyzer> _rules;
+        public HostOf(params CrossAccountAnalyzer[] rules) => Rules = rules.ToImmutableArray();
 
-        public HostOf(params CrossAccountAnalyzer[] rules) => _rules = rules.ToImmutableArray();
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _rules.SelectMany(r => r.SupportedDiagnostics).ToImmutableArray();
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(Analysis.GeneratedCode.Flags);
-            Analysis.RuleHost.Start(context, _rules);
-        }
+        internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; }
     }
 
     private static async Task<Compilation> CompileSamplesAsync()
