@@ -7,7 +7,10 @@
 #     .editorconfig severity none and <NoWarn> each silence them (the build then passes with -warnaserror); the Strict
 #     preset turns every rule into an error, including CXA1002 and CXA3003 (the "strict" markers); an unknown preset warns;
 #   - `dotnet format analyzers --diagnostics CXA1001 CXA2001` applies the package's fixes (FixAll included) and leaves a
-#     project that builds with no CXA1001/CXA2001 and no error.
+#     project that builds with no CXA1001/CXA2001 and no error;
+#   - `dotnet format analyzers` with no filter, Strict preset: every fixable rule is fixed (each rule's Fix All may be
+#     started from another rule's diagnostic, the package exporting one analyzer), the unfixable ones stay reported.
+# `--format-only` runs only the two dotnet format checks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -126,8 +129,12 @@ silent() {
   checks=$((checks + 1))
 }
 
+# --format-only: only the dotnet format checks (quick to run while working on the fixes).
+matrix_sdks="v3 v4"; preset_bases="net10.0-v4 net472-v3"
+if [ "${1:-}" = "--format-only" ]; then matrix_sdks=""; preset_bases=""; fi
+
 echo "== matrix: target frameworks x AWS SDK versions"
-for sdk in v3 v4; do
+for sdk in $matrix_sdks; do
   for tfm in net8.0 net10.0 netstandard2.0 net472; do
     name="$tfm-$sdk"
     dir="$work/$name"
@@ -139,7 +146,7 @@ for sdk in v3 v4; do
 done
 
 echo "== -warnaserror, suppressions and presets"
-for base in net10.0-v4 net472-v3; do
+for base in $preset_bases; do
   tfm=${base%-*}
   sdk=${base##*-}
 
@@ -203,7 +210,35 @@ checks=$((checks + 1))
 echo "dotnet format changed Consumer.cs:"
 diff -u "$source" "$dir/Consumer.cs" | sed -n '3,200p' | grep -E '^[-+]' || true
 
+echo "== dotnet format analyzers, every rule (Strict preset, no --diagnostics filter)"
+# Several rules report in the same file, some fixable and some not: each fixable one must be fixed whatever diagnostic
+# dotnet format happens to look at first, and the others must stay reported.
+dir="$work/format-all"; new_consumer "$dir" net10.0 v4
+sed -i "s#<TargetFramework>net10.0</TargetFramework>#<TargetFramework>net10.0</TargetFramework>\n    <CrossAccountAnalysisMode>Strict</CrossAccountAnalysisMode>#" "$dir/Consumer.csproj"
+(cd "$dir" && dotnet restore > "$dir.restore.log" 2>&1)
+set +e
+(cd "$dir" && dotnet format analyzers Consumer.csproj --severity info --no-restore -v:diag > "$dir.format.log" 2>&1)
+status=$?
+set -e
+# The unfixable rules stay reported, so dotnet format exits 2 ("not everything could be fixed"); anything else is a failure.
+if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then echo "FAIL [dotnet format, all rules]: exit code $status"; tail -20 "$dir.format.log"; fail=1; fi
+if grep -iE "Unable to fix|Failed to apply|didn't return a Fix All|unexpected operation" "$dir.format.log" | grep -vE "Unable to fix CXA(2003|3003)\. No associated code fix found" | grep -q .; then
+  echo "FAIL [dotnet format, all rules]: a fix was not applied"; grep -iE "Unable to fix|Failed to apply|didn't return a Fix All|unexpected operation" "$dir.format.log" | sort -u | head; fail=1
+fi
+build "$dir" "$dir.log" || true
+if grep -qE "error CS[0-9]+" "$dir.log"; then echo "FAIL [dotnet format, all rules]: the fixed project does not compile"; grep -E "error CS" "$dir.log" | sort -u | head; fail=1; fi
+if grep -qE "(warning|error) CXA(1001|1002|2001|2002)" "$dir.log"; then echo "FAIL [dotnet format, all rules]: fixable diagnostics left"; grep -E "CXA(1001|1002|2001|2002)" "$dir.log" | sort -u; fail=1; fi
+for id in CXA2003 CXA3003; do
+  grep -qE "error $id" "$dir.log" || { echo "FAIL [dotnet format, all rules]: $id (not fixable) is no longer reported"; fail=1; }
+done
+for secret in wJalrXUtnFEMI Pq8vN3xK0bR7; do
+  if grep -q "$secret" "$dir/Consumer.cs"; then echo "FAIL [dotnet format, all rules]: a secret is still in the code"; fail=1; fi
+done
+checks=$((checks + 1))
+echo "dotnet format (all rules) changed Consumer.cs:"
+diff -u "$source" "$dir/Consumer.cs" | sed -n '3,200p' | grep -E '^[-+]' || true
+
 if [ "$fail" -ne 0 ]; then
   echo "consumer matrix: FAILED"; exit 1
 fi
-echo "OK: consumer matrix, $checks checks (8 target framework x SDK builds, suppressions, presets, dotnet format)"
+echo "OK: consumer matrix, $checks checks (8 target framework x SDK builds, suppressions, presets, dotnet format twice)"

@@ -14,6 +14,9 @@ namespace Consumer
     {
         private const string VendorExternalId = "acme-prod-2f9c1e";
 
+        // Kept "for reference" after a rotation.
+        private const string RotatedKeyId = "AKIAQ3EGRTX7KPLM2NWZ"; // expect CXA2003
+
         public const string ServiceTrust = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"; // strict CXA3003
 
         public static async Task<Credentials> AssumeCustomerRoleAsync(IAmazonSecurityTokenService sts, string customerRoleArn)
@@ -38,6 +41,11 @@ namespace Consumer
         {
             // Keys pasted from the console.
             return new AmazonSecurityTokenServiceClient("AKIARTX3GSDS7FJONNBY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0", RegionEndpoint.USEast1); // expect CXA2001
+        }
+
+        public static Amazon.Runtime.AWSCredentials BatchCredentials()
+        {
+            return new Amazon.Runtime.BasicAWSCredentials("AKIAZ4TNB7VQWX2ELR6M", "Pq8vN3xK0bR7tLw2Yc5Hj9Fm1Ds4Ga6Ue8Zi0Oy3"); // expect CXA2002
         }
     }
 }

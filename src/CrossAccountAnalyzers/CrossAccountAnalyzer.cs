@@ -11,8 +11,8 @@ namespace CrossAccountAnalyzers;
 /// </summary>
 /// <remarks>
 /// A rule is an analyzer hosting only itself, which is how its tests load it. The package exports the rules together,
-/// in groups (<see cref="RuleGroupAnalyzer"/>), so that the driver dispatches each operation once per group
-/// (see <see cref="RuleContext"/>); a rule therefore carries no <c>[DiagnosticAnalyzer]</c> attribute of its own.
+/// as one analyzer (<see cref="CrossAccountRulesAnalyzer"/>), so that the driver dispatches each operation once for all
+/// of them (see <see cref="RuleContext"/>); a rule therefore carries no <c>[DiagnosticAnalyzer]</c> attribute of its own.
 /// </remarks>
 public abstract class CrossAccountAnalyzer : DiagnosticAnalyzer
 {

@@ -8,15 +8,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers;
 
 /// <summary>
-/// An analyzer the package exports: a group of rules run as one analyzer, so that the driver dispatches each operation
-/// kind once for the group (see <see cref="RuleContext"/>). Each rule stays in its own class and file and decides alone
-/// what it reports.
+/// A group of rules run as one analyzer, so that the driver dispatches each operation kind once for the group (see
+/// <see cref="RuleContext"/>). Each rule stays in its own class and file and decides alone what it reports.
 /// </summary>
 /// <remarks>
-/// Each exported analyzer carries at most one rule with a code fix. <c>dotnet format analyzers</c> computes an
-/// analyzer's diagnostics once and then applies the fixes diagnostic ID by diagnostic ID: a second fixable rule in the
-/// same analyzer would be fixed at positions the first fix had already moved, and left unfixed (the consumer matrix
-/// in <c>.ci</c> checks this through a real <c>dotnet format</c>).
+/// The package exports one group of every rule (<see cref="CrossAccountRulesAnalyzer"/>). Its code fixes do not need the
+/// rules apart: a bulk client such as <c>dotnet format analyzers</c> may start a rule's Fix All from another rule's
+/// diagnostic of the same analyzer, and the Fix All then picks its fix itself (see the code-fix project's FixAllKeys;
+/// Meta/BulkFixTests and the consumer matrix in <c>.ci</c> check it).
 /// </remarks>
 public abstract class RuleGroupAnalyzer : DiagnosticAnalyzer
 {
@@ -37,37 +36,19 @@ public abstract class RuleGroupAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>CXA1001 (fixable) and CXA1003: what an AssumeRole call and an ExternalId sink are given.</summary>
+/// <summary>The analyzer the package exports: every CXA rule, CXA1001 to CXA3003.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class AssumeRoleRulesAnalyzer : RuleGroupAnalyzer
+public sealed class CrossAccountRulesAnalyzer : RuleGroupAnalyzer
 {
-    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(new AssumeRoleWithoutExternalIdAnalyzer(), new InvalidExternalIdAnalyzer());
-}
-
-/// <summary>CXA1002 (fixable).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConstantExternalIdRulesAnalyzer : RuleGroupAnalyzer
-{
-    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(new ConstantExternalIdAnalyzer());
-}
-
-/// <summary>CXA2001 (fixable), CXA2003 and CXA2004: keys given to clients, written in source, or put in the environment.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ClientCredentialsRulesAnalyzer : RuleGroupAnalyzer
-{
-    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(new HardCodedClientCredentialsAnalyzer(), new AccessKeyIdInSourceAnalyzer(), new CredentialsInEnvironmentAnalyzer());
-}
-
-/// <summary>CXA2002 (fixable).</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CredentialsObjectRulesAnalyzer : RuleGroupAnalyzer
-{
-    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(new HardCodedCredentialsObjectAnalyzer());
-}
-
-/// <summary>CXA3001 (fixable), CXA3002 and CXA3003: role trust policies, in CDK and in JSON.</summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TrustPolicyRulesAnalyzer : RuleGroupAnalyzer
-{
-    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(new RoleTrustsAccountWithoutExternalIdAnalyzer(), new RoleTrustsAnyPrincipalAnalyzer(), new ServicePrincipalWithoutSourceConditionAnalyzer());
+    internal override ImmutableArray<CrossAccountAnalyzer> Rules { get; } = ImmutableArray.Create<CrossAccountAnalyzer>(
+        new AssumeRoleWithoutExternalIdAnalyzer(),
+        new ConstantExternalIdAnalyzer(),
+        new InvalidExternalIdAnalyzer(),
+        new HardCodedClientCredentialsAnalyzer(),
+        new HardCodedCredentialsObjectAnalyzer(),
+        new AccessKeyIdInSourceAnalyzer(),
+        new CredentialsInEnvironmentAnalyzer(),
+        new RoleTrustsAccountWithoutExternalIdAnalyzer(),
+        new RoleTrustsAnyPrincipalAnalyzer(),
+        new ServicePrincipalWithoutSourceConditionAnalyzer());
 }

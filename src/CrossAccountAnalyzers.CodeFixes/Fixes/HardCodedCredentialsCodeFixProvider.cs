@@ -35,6 +35,12 @@ public sealed class HardCodedCredentialsCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+            {
+                // Only a bulk client hands a fixer another rule's diagnostic (see FixAllKeys): nothing of ours applies.
+                continue;
+            }
+
             var document = context.Document;
             var target = await TargetAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             if (target is null)
@@ -298,25 +304,17 @@ internal sealed class CredentialsFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        var key = fixAllContext.CodeActionEquivalenceKey;
+        var key = await FixAllKeys.ResolveAsync(fixAllContext).ConfigureAwait(false);
         if (key is null)
         {
             return null;
         }
 
-        var documents = fixAllContext.Scope switch
-        {
-            FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-            FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-            FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-            _ => System.Array.Empty<Document>(),
-        };
-
         var byDocument = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
-        foreach (var document in documents)
+        foreach (var document in FixAllKeys.DocumentsInScope(fixAllContext))
         {
             var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-            var relevant = diagnostics.Where(d => key.StartsWith(d.Id, System.StringComparison.Ordinal)).ToImmutableArray();
+            var relevant = diagnostics.Where(d => FixAllKeys.RuleOf(key) == d.Id).ToImmutableArray();
             if (!relevant.IsEmpty)
             {
                 byDocument.Add((document, relevant));

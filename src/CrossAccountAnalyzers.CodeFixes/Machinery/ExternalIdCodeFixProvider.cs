@@ -18,6 +18,12 @@ public abstract class ExternalIdCodeFixProvider : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
+            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
+            {
+                // Only a bulk client hands a fixer another rule's diagnostic (see FixAllKeys): nothing of ours applies.
+                continue;
+            }
+
             await ExternalIdCodeFixes.RegisterAsync(context, diagnostic, diagnostic.Id, OfferInScope).ConfigureAwait(false);
         }
     }

@@ -24,7 +24,7 @@ internal sealed class ExternalIdFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
-        var key = fixAllContext.CodeActionEquivalenceKey;
+        var key = await FixAllKeys.ResolveAsync(fixAllContext).ConfigureAwait(false);
         if (key is null)
         {
             return null;
@@ -72,16 +72,8 @@ internal sealed class ExternalIdFixAllProvider : FixAllProvider
 
     private static async Task<Dictionary<Document, ImmutableArray<Diagnostic>>> CollectAsync(FixAllContext context)
     {
-        var documents = context.Scope switch
-        {
-            FixAllScope.Document when context.Document is not null => new[] { context.Document },
-            FixAllScope.Project => context.Project.Documents.ToArray(),
-            FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-            _ => System.Array.Empty<Document>(),
-        };
-
         var result = new Dictionary<Document, ImmutableArray<Diagnostic>>();
-        foreach (var document in documents)
+        foreach (var document in FixAllKeys.DocumentsInScope(context))
         {
             var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
             if (!diagnostics.IsEmpty)

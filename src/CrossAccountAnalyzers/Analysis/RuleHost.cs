@@ -86,6 +86,9 @@ public sealed class RuleContext
     /// <summary>The rule whose <see cref="CrossAccountAnalyzer.OnCompilationStart"/> is running: what its actions are filed under.</summary>
     internal CrossAccountAnalyzer? Registering { get; set; }
 
+    /// <summary>The operation kinds the rules asked for (each is registered once with the driver).</summary>
+    internal IEnumerable<OperationKind> OperationKinds => _operations.Keys;
+
     private void Add<T>(List<RuleAction<T>> list, Action<T> action) => list.Add(new RuleAction<T>(Registering, action));
 
     /// <summary>
@@ -149,7 +152,7 @@ public sealed class RuleFailureException : Exception
 }
 
 /// <summary>
-/// Runs a set of rules as one analyzer: the package exports the rules in a few such groups (<see cref="RuleGroupAnalyzer"/>),
+/// Runs a set of rules as one analyzer: the package exports all its rules in one such group (<see cref="RuleGroupAnalyzer"/>),
 /// and each rule on its own is also an analyzer hosting just itself (how the rule tests load it), through the same path.
 /// </summary>
 internal static class RuleHost

@@ -18,7 +18,7 @@ namespace CrossAccountAnalyzers.Rules;
 /// (appsettings*.json, *.config, .env, ...). AWS's documentation keys (ending in EXAMPLE) are skipped, and so are
 /// literals that CXA2001/CXA2002 already report where they are passed.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class AccessKeyIdInSourceAnalyzer : CrossAccountAnalyzer
 {
     private const int MaxAdditionalFileLength = 10 * 1024 * 1024;

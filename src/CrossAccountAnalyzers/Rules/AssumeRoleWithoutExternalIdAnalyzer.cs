@@ -15,7 +15,7 @@ namespace CrossAccountAnalyzers.Rules;
 /// CXA1001: an <c>AssumeRoleRequest</c>, <c>AssumeRoleAWSCredentials</c> or <c>AWSOptions</c> with a
 /// <c>SessionRoleArn</c> that never gets an ExternalId in the body that creates it.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
 {
     private static readonly ImmutableArray<string> RequestProperties = ImmutableArray.Create(AwsTypes.ExternalIdProperty, AwsTypes.RoleArnProperty);

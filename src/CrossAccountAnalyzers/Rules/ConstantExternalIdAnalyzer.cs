@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA1002: an ExternalId sink given a hard-coded value (the same for every customer).</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class ConstantExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1002_ConstantExternalId);

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA2004: <c>Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "...")</c> with a hard-coded value.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class CredentialsInEnvironmentAnalyzer : CrossAccountAnalyzer
 {
     private static readonly ImmutableArray<string> Variables = ImmutableArray.Create("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");

@@ -12,7 +12,7 @@ namespace CrossAccountAnalyzers.Rules;
 /// STS <c>Credentials</c>, <c>CredentialProfileOptions</c>, and the v3 <c>ProfileManager.RegisterProfile</c> /
 /// <c>AWSCredentialsProfile.Persist</c>.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2002_HardCodedCredentialsObject);

@@ -11,7 +11,7 @@ namespace CrossAccountAnalyzers.Rules;
 /// CXA1003: a hard-coded ExternalId that STS rejects. A literal written straight into <c>AssumeRoleRequest.ExternalId</c>
 /// is left to the AWS SDK's own analyzer (SecurityTokenService1000-1002), so it is never reported twice.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class InvalidExternalIdAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1003_InvalidExternalId);

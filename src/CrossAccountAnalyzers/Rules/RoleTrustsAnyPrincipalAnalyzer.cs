@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA3002: <c>AnyPrincipal</c>, <c>StarPrincipal</c> or <c>ArnPrincipal("*")</c> may assume the role with nothing that narrows it.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class RoleTrustsAnyPrincipalAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3002_TrustsAnyPrincipal);

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CrossAccountAnalyzers.Rules;
 
 /// <summary>CXA3003 (off by default): a service principal trust with no aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through its RuleGroupAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Exported through CrossAccountRulesAnalyzer (ExportedAnalyzers.cs); RuleHostTests checks that every rule is hosted once.")]
 public sealed class ServicePrincipalWithoutSourceConditionAnalyzer : CrossAccountAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA3003_ServiceTrustWithoutSource);
