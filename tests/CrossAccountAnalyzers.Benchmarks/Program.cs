@@ -78,7 +78,10 @@ public static class Program
 
             Console.WriteLine("| analyzer alone, one " + largeLines + "-line file | ms (median) | allocated MB |");
             Console.WriteLine("|---|---|---|");
-            foreach (var analyzer in EachRule.AddRange(Cxa).Add(new FloorAnalyzer()))
+            // Each rule alone, the exported analyzer, the exported analyzer without each rule in turn (what the rule
+            // costs inside it), the floor.
+            var allBut = EachRule.Select(r => (DiagnosticAnalyzer)new AllBut(r.GetType()));
+            foreach (var analyzer in EachRule.AddRange(Cxa).AddRange(allBut).Add(new FloorAnalyzer()))
             {
                 var times = new List<double>();
                 for (var round = 0; round < rounds; round++)
@@ -88,7 +91,7 @@ public static class Program
                 }
 
                 var mb = await AllocatedMbAsync(large, true, ImmutableArray.Create(analyzer));
-                Console.WriteLine($"| {analyzer.GetType().Name} | {Median(times.Skip(rounds > 1 ? 1 : 0).ToList()):F1} | {mb:F1} |");
+                Console.WriteLine($"| {(analyzer is AllBut but ? "all but " + but.Left.Name : analyzer.GetType().Name)} | {Median(times.Skip(rounds > 1 ? 1 : 0).ToList()):F1} | {mb:F1} |");
             }
 
             return 0;
@@ -500,4 +503,20 @@ public static class Program
         public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
             => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
     }
+}
+
+/// <summary>The exported analyzer's rules but one: what that rule costs inside the shared host (-each).</summary>
+#pragma warning disable RS1001 // benchmark-only, never loaded by a compiler
+internal sealed class AllBut : CrossAccountAnalyzers.RuleGroupAnalyzer
+#pragma warning restore RS1001
+{
+    public AllBut(Type left)
+    {
+        Left = left;
+        Rules = new CrossAccountAnalyzers.CrossAccountRulesAnalyzer().Rules.Where(r => r.GetType() != left).ToImmutableArray();
+    }
+
+    public Type Left { get; }
+
+    internal override ImmutableArray<CrossAccountAnalyzers.CrossAccountAnalyzer> Rules { get; }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CrossAccountAnalyzers.Aws;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,6 +43,33 @@ public sealed class RuleContext
         }
     }
 
+    /// <summary>
+    /// An object-creation action that runs only where the created type is one of <paramref name="types"/> or derives
+    /// from one (null entries, types the compilation does not reference, are skipped); it never runs in generated code.
+    /// The host walks a created type's base types once for every rule that asks this way, instead of each rule testing
+    /// every creation of the program.
+    /// </summary>
+    public void OnCreationOf(Action<OperationAnalysisContext> action, params INamedTypeSymbol?[] types)
+    {
+        var index = _creationActions.Count;
+        if (index == 64)
+        {
+            throw new InvalidOperationException("More than 64 creation actions: widen the host's match set.");
+        }
+
+        _creationActions.Add(new RuleAction<OperationAnalysisContext>(Registering, action));
+        foreach (var type in types)
+        {
+            if (type is null)
+            {
+                continue;
+            }
+
+            _creationTypes.TryGetValue(type, out var mask);
+            _creationTypes[type] = mask | (1UL << index);
+        }
+    }
+
     /// <summary>A semantic-model action; it never runs in a generated file (see <see cref="GeneratedCode.IsInGeneratedCodeSymbol"/> for symbols).</summary>
     public void OnSemanticModel(Action<SemanticModelAnalysisContext> action) => Add(_semanticModels, action);
 
@@ -50,6 +78,27 @@ public sealed class RuleContext
     /// <summary>Registers what the rules asked for with the driver: one action per operation kind, at most one semantic-model and one additional-file action.</summary>
     internal void RegisterWith(CompilationStartAnalysisContext context)
     {
+        if (_creationTypes.Count > 0)
+        {
+            // Creations of chosen types, dispatched from the same registration as the rules' other creation actions.
+            var creations = new CreationDispatch(_creationTypes, _creationActions.ToArray());
+            var others = _operations.TryGetValue(OperationKind.ObjectCreation, out var list) ? list.ToArray() : Array.Empty<RuleAction<OperationAnalysisContext>>();
+            _operations.Remove(OperationKind.ObjectCreation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (!c.IsGeneratedCode)
+                    {
+                        creations.Run(c);
+                        if (others.Length > 0)
+                        {
+                            Dispatch(others, c);
+                        }
+                    }
+                },
+                OperationKind.ObjectCreation);
+        }
+
         foreach (var entry in _operations)
         {
             var actions = entry.Value.ToArray();
@@ -87,7 +136,88 @@ public sealed class RuleContext
     internal CrossAccountAnalyzer? Registering { get; set; }
 
     /// <summary>The operation kinds the rules asked for (each is registered once with the driver).</summary>
-    internal IEnumerable<OperationKind> OperationKinds => _operations.Keys;
+    internal IEnumerable<OperationKind> OperationKinds
+        => _creationTypes.Count > 0 && !_operations.ContainsKey(OperationKind.ObjectCreation) ? _operations.Keys.Concat(new[] { OperationKind.ObjectCreation }) : _operations.Keys;
+
+    private readonly Dictionary<INamedTypeSymbol, ulong> _creationTypes = new(SymbolEqualityComparer.Default);
+    private readonly List<RuleAction<OperationAnalysisContext>> _creationActions = new();
+
+    /// <summary>The <see cref="OnCreationOf"/> actions: each created type's base chain, looked up once, picks the actions to run.</summary>
+    private sealed class CreationDispatch
+    {
+        private readonly Dictionary<INamedTypeSymbol, ulong> _types;
+        private readonly RuleAction<OperationAnalysisContext>[] _actions;
+
+        public CreationDispatch(Dictionary<INamedTypeSymbol, ulong> types, RuleAction<OperationAnalysisContext>[] actions)
+        {
+            _types = new Dictionary<INamedTypeSymbol, ulong>(types, SymbolEqualityComparer.Default);
+            _actions = actions;
+        }
+
+        public void Run(OperationAnalysisContext context)
+        {
+            var matched = 0UL;
+            for (var type = context.Operation.Type as INamedTypeSymbol; type is not null; type = type.BaseType)
+            {
+                if (_types.TryGetValue(type, out var mask))
+                {
+                    matched |= mask;
+                }
+            }
+
+            if (matched == 0)
+            {
+                return;
+            }
+
+            var chosen = new RuleAction<OperationAnalysisContext>[CountBits(matched)];
+            for (int i = 0, n = 0; i < _actions.Length; i++)
+            {
+                if ((matched & (1UL << i)) != 0)
+                {
+                    chosen[n++] = _actions[i];
+                }
+            }
+
+            Dispatch(chosen, context);
+        }
+
+        private static int CountBits(ulong value)
+        {
+            var count = 0;
+            for (; value != 0; value &= value - 1)
+            {
+                count++;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// A piece of analysis several rules consume (the trust policies of the Family 3 rules, the ExternalId values of
+    /// CXA1002 and CXA1003): created, and its actions registered, by the first rule that asks; the rules that ask after
+    /// it get the same instance and add their consumer to it (<see cref="RuleFanOut{T}"/>), so that the reading is done
+    /// once for all of them.
+    /// </summary>
+    internal TShared Share<TShared>(Func<RuleContext, TShared> create)
+        where TShared : class
+    {
+        _shared ??= new Dictionary<Type, object>();
+        if (!_shared.TryGetValue(typeof(TShared), out var shared))
+        {
+            // The shared actions belong to no single rule: a failure in them is reported as the rules' shared analysis.
+            var rule = Registering;
+            Registering = null;
+            shared = create(this);
+            Registering = rule;
+            _shared.Add(typeof(TShared), shared);
+        }
+
+        return (TShared)shared;
+    }
+
+    private Dictionary<Type, object>? _shared;
 
     private void Add<T>(List<RuleAction<T>> list, Action<T> action) => list.Add(new RuleAction<T>(Registering, action));
 
@@ -96,14 +226,14 @@ public sealed class RuleContext
     /// file. The first failure is then thrown again, naming the rule, so that the driver reports it (AD0001) as it
     /// would for an analyzer of its own.
     /// </summary>
-    private static void Dispatch<T>(RuleAction<T>[] actions, T context)
+    internal static void Dispatch<T>(RuleAction<T>[] actions, T context)
     {
         RuleFailureException? failure = null;
-        foreach (var action in actions)
+        for (var i = 0; i < actions.Length; i++)
         {
             try
             {
-                action.Run(context);
+                actions[i].Run(context);
             }
             catch (RuleFailureException e)
             {
@@ -117,7 +247,7 @@ public sealed class RuleContext
         }
     }
 
-    private readonly struct RuleAction<T>
+    internal readonly struct RuleAction<T>
     {
         private readonly CrossAccountAnalyzer? _rule;
         private readonly Action<T> _action;
@@ -134,19 +264,40 @@ public sealed class RuleContext
             {
                 _action(context);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException and not RuleFailureException)
             {
+                // A RuleFailureException already names its rule (one of the consumers of a shared analysis).
                 throw new RuleFailureException(_rule, e);
             }
         }
     }
 }
 
+/// <summary>
+/// The consumers of a shared analysis (<see cref="RuleContext.Share{TShared}"/>), each filed under its rule: all run on
+/// every value, and a consumer that throws is named as its rule's failure, as an action of its own would be.
+/// </summary>
+internal class RuleFanOut<T>
+{
+    private RuleContext.RuleAction<T>[] _consumers = Array.Empty<RuleContext.RuleAction<T>>();
+
+    /// <summary>Adds the consumer of the rule that is registering; only while the compilation starts, before anything runs.</summary>
+    public void Add(RuleContext context, Action<T> consumer)
+    {
+        var consumers = new RuleContext.RuleAction<T>[_consumers.Length + 1];
+        _consumers.CopyTo(consumers, 0);
+        consumers[_consumers.Length] = new RuleContext.RuleAction<T>(context.Registering, consumer);
+        _consumers = consumers;
+    }
+
+    public void Run(T value) => RuleContext.Dispatch(_consumers, value);
+}
+
 /// <summary>A rule's action threw: carries the rule's IDs into the driver's AD0001 message, with the original exception inside.</summary>
 public sealed class RuleFailureException : Exception
 {
     internal RuleFailureException(CrossAccountAnalyzer? rule, Exception inner)
-        : base((rule is null ? "A rule" : string.Join("/", System.Linq.Enumerable.Select(rule.SupportedDiagnostics, d => d.Id)) + " (" + rule.GetType().Name + ")") + " threw " + inner.GetType().Name + ": " + inner.Message, inner)
+        : base((rule is null ? "The rules' shared analysis" : string.Join("/", System.Linq.Enumerable.Select(rule.SupportedDiagnostics, d => d.Id)) + " (" + rule.GetType().Name + ")") + " threw " + inner.GetType().Name + ": " + inner.Message, inner)
     {
     }
 }

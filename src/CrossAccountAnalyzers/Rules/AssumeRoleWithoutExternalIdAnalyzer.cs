@@ -29,7 +29,7 @@ public sealed class AssumeRoleWithoutExternalIdAnalyzer : CrossAccountAnalyzer
     protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.OnOperation(c => AnalyzeCreation(c, types, evaluator), OperationKind.ObjectCreation);
+        context.OnCreationOf(c => AnalyzeCreation(c, types, evaluator), types.AssumeRoleRequest, types.AWSOptions, types.AssumeRoleAWSCredentials);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)

@@ -18,7 +18,7 @@ public sealed class HardCodedClientCredentialsAnalyzer : CrossAccountAnalyzer
     protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.OnOperation(
+        context.OnCreationOf(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;
@@ -36,6 +36,7 @@ public sealed class HardCodedClientCredentialsAnalyzer : CrossAccountAnalyzer
                     }
                 }
             },
-            OperationKind.ObjectCreation);
+            types.AmazonServiceClient,
+            types.TransferUtility);
     }
 }

@@ -23,7 +23,7 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
 
-        context.OnOperation(
+        context.OnCreationOf(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;
@@ -32,7 +32,10 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
                     Judge(c, CredentialSink.FromCreation(creation, types), types, evaluator);
                 }
             },
-            OperationKind.ObjectCreation);
+            types.BasicAWSCredentials,
+            types.SessionAWSCredentials,
+            types.ImmutableCredentials,
+            types.StsCredentials);
 
         if (types.ProfileManager is not null || types.AWSCredentialsProfile is not null)
         {

@@ -51,10 +51,18 @@ internal readonly struct TrustJudgement
 /// </summary>
 internal static class TrustPolicyAnalysis
 {
+    /// <summary>Has <paramref name="judge"/> judge every trust statement; the statements are read once for all the rules that ask.</summary>
     public static void Register(RuleContext context, AwsTypes types, Action<TrustJudgement> judge)
+        => context.Share(c => new Judges(c, types)).Add(context, judge);
+
+    /// <summary>The Family 3 rules' judges of one compilation, fed by one reading of its roles and policy strings.</summary>
+    private sealed class Judges : RuleFanOut<TrustJudgement>
     {
-        RegisterCdkRoles(context, types, judge);
-        RegisterJsonPolicies(context, judge);
+        public Judges(RuleContext context, AwsTypes types)
+        {
+            RegisterCdkRoles(context, types, Run);
+            RegisterJsonPolicies(context, Run);
+        }
     }
 
     public static bool IsApplicable(AwsTypes types) => types.HasCdk || types.HasCore;
@@ -67,7 +75,7 @@ internal static class TrustPolicyAnalysis
         }
 
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.OnOperation(
+        context.OnCreationOf(
             c =>
             {
                 var creation = (IObjectCreationOperation)c.Operation;
@@ -81,7 +89,7 @@ internal static class TrustPolicyAnalysis
                     judge(new TrustJudgement(trust.Statement, trust.Props, creation.Syntax.SyntaxTree, c.Options, c.ReportDiagnostic, c.CancellationToken));
                 }
             },
-            OperationKind.ObjectCreation);
+            types.CdkRole);
     }
 
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)

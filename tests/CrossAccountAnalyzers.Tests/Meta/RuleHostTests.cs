@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossAccountAnalyzers.Tests.Infrastructure;
+using CrossAccountAnalyzers.Tests.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -131,6 +132,96 @@ public sealed class RuleHostTests
         var failure = Assert.IsType<Analysis.RuleFailureException>(Assert.Single(result.Exceptions));
         Assert.Contains("CXA9999 (ThrowingRule)", failure.Message, StringComparison.Ordinal);
         Assert.IsType<InvalidOperationException>(failure.InnerException);
+    }
+
+    [Fact]
+    public async Task TrustPolicies_AreReadOnceForAllTrustRules_AndAThrowingJudgeDoesNotSilenceTheOthers()
+    {
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.Cdk, CXA3001_RoleTrustsAccountWithoutExternalIdTests.Usings + """
+            class OpenStack : Stack
+            {
+                public const string Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}";
+
+                public OpenStack(Construct scope, string id) : base(scope, id)
+                {
+                    new Role(this, "A", new RoleProps { AssumedBy = new AnyPrincipal() });
+                }
+            }
+            """);
+
+        // A judge that throws on every statement, consuming the same shared reading as CXA3002, and registered first.
+        var host = new HostOf(new ThrowingTrustRule(), new CrossAccountAnalyzers.Rules.RoleTrustsAnyPrincipalAnalyzer());
+        var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None);
+
+        // CXA3002 still judged both statements (the CDK role and the JSON policy)...
+        Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "CXA3002"));
+        // ...and each failure (one per statement) names the judge's rule, not the shared reading...
+        Assert.Equal(2, result.Exceptions.Length);
+        Assert.All(result.Exceptions, e => Assert.Contains("CXA9998 (ThrowingTrustRule)", Assert.IsType<Analysis.RuleFailureException>(e).Message, StringComparison.Ordinal));
+        // ...and the two rules share one creation action and one semantic-model action.
+        Assert.Equal(1, result.Telemetry[host].OperationActionsCount);
+        Assert.Equal(1, result.Telemetry[host].SemanticModelActionsCount);
+    }
+
+    [Fact]
+    public async Task CreationsOfDerivedTypes_ReachTheRules_AndOtherCreationsDoNot()
+    {
+        // The host matches a created type's base chain against the types the rules named (OnCreationOf): a subclass
+        // of an AWS type is reached through its base, and a look-alike of the same name in another namespace is not.
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.Cdk, CXA3001_RoleTrustsAccountWithoutExternalIdTests.Usings + """
+            using Amazon.Runtime;
+
+            class AuditRole : Role
+            {
+                public AuditRole(Construct scope, string id, IRoleProps props) : base(scope, id, props) { }
+            }
+
+            class Keys : BasicAWSCredentials
+            {
+                public Keys(string accessKey, string secretKey) : base(accessKey, secretKey) { }
+            }
+
+            namespace LookAlike
+            {
+                class Role { public Role(object scope, string id, object props) { } }
+                class RoleProps { public object? AssumedBy { get; set; } }
+                class BasicAWSCredentials { public BasicAWSCredentials(string accessKey, string secretKey) { } }
+            }
+
+            class TrustStack : Stack
+            {
+                public TrustStack(Construct scope, string id) : base(scope, id)
+                {
+                    new AuditRole(this, "A", new RoleProps { AssumedBy = new AccountPrincipal("111122223333") });
+                    new LookAlike.Role(this, "B", new LookAlike.RoleProps { AssumedBy = new AccountPrincipal("111122223333") });
+                    _ = new Keys("AKIARTX3GSDS7FJONNBY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0");
+                    _ = new LookAlike.BasicAWSCredentials("AKIAJ5Q6Z3X4C2V7B2N4", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0");
+                }
+            }
+            """);
+        var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers, CancellationToken.None);
+
+        Assert.Empty(result.Exceptions);
+        var lines = compilation.SyntaxTrees.Single().ToString().Split('\n');
+        string LineOf(Diagnostic d) => lines[d.Location.GetLineSpan().StartLinePosition.Line];
+        Assert.Contains("new AuditRole(", LineOf(Assert.Single(result.Diagnostics, d => d.Id == "CXA3001")), StringComparison.Ordinal);
+        Assert.Contains("new Keys(", LineOf(Assert.Single(result.Diagnostics, d => d.Id == "CXA2002")), StringComparison.Ordinal);
+        // The look-alike credentials are no CXA2002 sink; their key ID is still a key in source (CXA2003).
+        Assert.Contains("new LookAlike.BasicAWSCredentials(", LineOf(Assert.Single(result.Diagnostics, d => d.Id == "CXA2003")), StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingTrustRule : CrossAccountAnalyzer
+    {
+#pragma warning disable RS2008 // A test-only rule: not released.
+        private static readonly DiagnosticDescriptor Descriptor = new("CXA9998", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, true);
+#pragma warning restore RS2008
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        protected internal override bool IsApplicable(Aws.AwsTypes types) => true;
+
+        protected internal override void OnCompilationStart(Analysis.RuleContext context, Aws.AwsTypes types)
+            => CrossAccountAnalyzers.Rules.TrustPolicyAnalysis.Register(context, types, _ => throw new InvalidOperationException("test failure"));
     }
 
     private sealed class ThrowingRule : CrossAccountAnalyzer
