@@ -25,6 +25,13 @@ public sealed class RuleContext
     private readonly List<RuleAction<SemanticModelAnalysisContext>> _semanticModels = new();
     private readonly List<RuleAction<AdditionalFileAnalysisContext>> _additionalFiles = new();
 
+    // OnCreationOf: for each named type, the bits of the creation actions that asked for it.
+    private readonly Dictionary<INamedTypeSymbol, ulong> _creationTypes = new(SymbolEqualityComparer.Default);
+    private readonly List<RuleAction<OperationAnalysisContext>> _creationActions = new();
+
+    // Share: the shared analyses created so far, by type.
+    private Dictionary<Type, object>? _shared;
+
     internal RuleContext(Compilation compilation) => Compilation = compilation;
 
     public Compilation Compilation { get; }
@@ -139,8 +146,6 @@ public sealed class RuleContext
     internal IEnumerable<OperationKind> OperationKinds
         => _creationTypes.Count > 0 && !_operations.ContainsKey(OperationKind.ObjectCreation) ? _operations.Keys.Concat(new[] { OperationKind.ObjectCreation }) : _operations.Keys;
 
-    private readonly Dictionary<INamedTypeSymbol, ulong> _creationTypes = new(SymbolEqualityComparer.Default);
-    private readonly List<RuleAction<OperationAnalysisContext>> _creationActions = new();
 
     /// <summary>The <see cref="OnCreationOf"/> actions: each created type's base chain, looked up once, picks the actions to run.</summary>
     private sealed class CreationDispatch
@@ -216,8 +221,6 @@ public sealed class RuleContext
 
         return (TShared)shared;
     }
-
-    private Dictionary<Type, object>? _shared;
 
     private void Add<T>(List<RuleAction<T>> list, Action<T> action) => list.Add(new RuleAction<T>(Registering, action));
 
