@@ -125,7 +125,7 @@ public sealed class RuleHostTests
                 public static AssumeRoleRequest Make(string roleArn) => new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "s" };
             }
             """);
-        var host = new HostOf(new ThrowingRule(), new CrossAccountAnalyzers.Rules.AssumeRoleWithoutExternalIdAnalyzer());
+        var host = new HostOf(ThrowingRule.OnCreations(), new CrossAccountAnalyzers.Rules.AssumeRoleWithoutExternalIdAnalyzer());
         var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None);
 
         Assert.Contains(result.Diagnostics, d => d.Id == "CXA1001");
@@ -150,14 +150,14 @@ public sealed class RuleHostTests
             """);
 
         // A judge that throws on every statement, consuming the same shared reading as CXA3002, and registered first.
-        var host = new HostOf(new ThrowingTrustRule(), new CrossAccountAnalyzers.Rules.RoleTrustsAnyPrincipalAnalyzer());
+        var host = new HostOf(ThrowingRule.OnTrustStatements(), new CrossAccountAnalyzers.Rules.RoleTrustsAnyPrincipalAnalyzer());
         var result = await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None);
 
         // CXA3002 still judged both statements (the CDK role and the JSON policy)...
         Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "CXA3002"));
         // ...and each failure (one per statement) names the judge's rule, not the shared reading...
         Assert.Equal(2, result.Exceptions.Length);
-        Assert.All(result.Exceptions, e => Assert.Contains("CXA9998 (ThrowingTrustRule)", Assert.IsType<Analysis.RuleFailureException>(e).Message, StringComparison.Ordinal));
+        Assert.All(result.Exceptions, e => Assert.Contains("CXA9999 (ThrowingRule)", Assert.IsType<Analysis.RuleFailureException>(e).Message, StringComparison.Ordinal));
         // ...and the two rules share one creation action and one semantic-model action.
         Assert.Equal(1, result.Telemetry[host].OperationActionsCount);
         Assert.Equal(1, result.Telemetry[host].SemanticModelActionsCount);
@@ -210,32 +210,30 @@ public sealed class RuleHostTests
         Assert.Contains("new LookAlike.BasicAWSCredentials(", LineOf(Assert.Single(result.Diagnostics, d => d.Id == "CXA2003")), StringComparison.Ordinal);
     }
 
-    private sealed class ThrowingTrustRule : CrossAccountAnalyzer
-    {
-#pragma warning disable RS2008 // A test-only rule: not released.
-        private static readonly DiagnosticDescriptor Descriptor = new("CXA9998", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, true);
-#pragma warning restore RS2008
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
-
-        protected internal override bool IsApplicable(Aws.AwsTypes types) => true;
-
-        protected internal override void OnCompilationStart(Analysis.RuleContext context, Aws.AwsTypes types)
-            => CrossAccountAnalyzers.Rules.TrustPolicyAnalysis.Register(context, types, _ => throw new InvalidOperationException("test failure"));
-    }
-
+    /// <summary>A test-only rule (CXA9999) whose registration throws from every action it registers.</summary>
     private sealed class ThrowingRule : CrossAccountAnalyzer
     {
 #pragma warning disable RS2008 // A test-only rule: not released.
         private static readonly DiagnosticDescriptor Descriptor = new("CXA9999", "Throws", "Throws", "Test", DiagnosticSeverity.Warning, true);
 #pragma warning restore RS2008
 
+        private readonly Action<Analysis.RuleContext, Aws.AwsTypes> _register;
+
+        public ThrowingRule(Action<Analysis.RuleContext, Aws.AwsTypes> register) => _register = register;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        /// <summary>Throws on every object creation.</summary>
+        public static ThrowingRule OnCreations() => new((context, _) => context.OnOperation(_ => Throw(), OperationKind.ObjectCreation));
+
+        /// <summary>Throws on every trust statement, consuming the trust rules' shared reading.</summary>
+        public static ThrowingRule OnTrustStatements() => new((context, types) => CrossAccountAnalyzers.Rules.TrustPolicyAnalysis.Register(context, types, _ => Throw()));
 
         protected internal override bool IsApplicable(Aws.AwsTypes types) => true;
 
-        protected internal override void OnCompilationStart(Analysis.RuleContext context, Aws.AwsTypes types)
-            => context.OnOperation(_ => throw new InvalidOperationException("test failure"), OperationKind.ObjectCreation);
+        protected internal override void OnCompilationStart(Analysis.RuleContext context, Aws.AwsTypes types) => _register(context, types);
+
+        private static void Throw() => throw new InvalidOperationException("test failure");
     }
 
     /// <summary>A group of chosen rules, hosted the way the package's exported analyzer is.</summary>
