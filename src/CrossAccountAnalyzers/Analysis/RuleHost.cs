@@ -25,6 +25,9 @@ public sealed class RuleContext
     private readonly List<RuleAction<SemanticModelAnalysisContext>> _semanticModels = new();
     private readonly List<RuleAction<AdditionalFileAnalysisContext>> _additionalFiles = new();
 
+    // OnNamedOperation: the actions, each with the kind and the names it asked for.
+    private readonly List<NamedOperationAction> _namedOperations = new();
+
     // OnCreationOf: for each named type, the bits of the creation actions that asked for it.
     private readonly Dictionary<INamedTypeSymbol, ulong> _creationTypes = new(SymbolEqualityComparer.Default);
     private readonly List<RuleAction<OperationAnalysisContext>> _creationActions = new();
@@ -77,6 +80,23 @@ public sealed class RuleContext
         }
     }
 
+    /// <summary>
+    /// An action for the invocations (<see cref="OperationKind.Invocation"/>) of a method named one of
+    /// <paramref name="names"/>, or the simple assignments (<see cref="OperationKind.SimpleAssignment"/>) to a member
+    /// so named; it never runs in generated code. Such an operation always writes the name (a method or a property
+    /// cannot be aliased), so the host finds these few operations from each file's text (<see cref="NamedOperations"/>),
+    /// instead of registering a driver callback for every invocation or assignment of the program.
+    /// </summary>
+    public void OnNamedOperation(Action<NamedOperationContext> action, OperationKind kind, params string[] names)
+    {
+        if (kind is not (OperationKind.Invocation or OperationKind.SimpleAssignment))
+        {
+            throw new ArgumentException("Only invocations and simple assignments name their method or member.", nameof(kind));
+        }
+
+        _namedOperations.Add(new NamedOperationAction(kind, names, new RuleAction<NamedOperationContext>(Registering, action)));
+    }
+
     /// <summary>A semantic-model action; it never runs in a generated file (see <see cref="GeneratedCode.IsInGeneratedCodeSymbol"/> for symbols).</summary>
     public void OnSemanticModel(Action<SemanticModelAnalysisContext> action) => Add(_semanticModels, action);
 
@@ -120,6 +140,14 @@ public sealed class RuleContext
                 entry.Key);
         }
 
+        if (_namedOperations.Count > 0)
+        {
+            // Found from each file's text, in the host's semantic-model action (filed under no rule: each action found
+            // is still run, and fails, as its own rule's).
+            var finder = new NamedOperations(_namedOperations.ToArray());
+            _semanticModels.Add(new RuleAction<SemanticModelAnalysisContext>(null, finder.Run));
+        }
+
         if (_semanticModels.Count > 0)
         {
             var actions = _semanticModels.ToArray();
@@ -141,6 +169,9 @@ public sealed class RuleContext
 
     /// <summary>The rule whose <see cref="CrossAccountAnalyzer.OnCompilationStart"/> is running: what its actions are filed under.</summary>
     internal CrossAccountAnalyzer? Registering { get; set; }
+
+    /// <summary>The names the <see cref="OnNamedOperation"/> actions asked for.</summary>
+    internal IEnumerable<string> OperationNames => _namedOperations.SelectMany(a => a.Names).Distinct(StringComparer.Ordinal);
 
     /// <summary>The operation kinds the rules asked for (each is registered once with the driver).</summary>
     internal IEnumerable<OperationKind> OperationKinds

@@ -54,19 +54,19 @@ public static class ExternalIdSinks
     public static bool Any(AwsTypes types) => types.AssumeRoleRequest is not null || types.AssumeRoleAWSCredentialsOptions is not null || types.AWSOptions is not null || types.CdkRoleProps is not null;
 
     /// <summary>Has <paramref name="onValue"/> see every ExternalId value; the values are read once for all the rules that ask.</summary>
-    public static void Register(RuleContext context, AwsTypes types, Action<OperationAnalysisContext, ExternalIdValue> onValue)
+    public static void Register(RuleContext context, AwsTypes types, Action<NamedOperationContext, ExternalIdValue> onValue)
         => context.Share(c => new Consumers(c, types)).Add(context, pair => onValue(pair.Context, pair.Value));
 
     /// <summary>The ExternalId rules of one compilation, fed by one reading of its assignments.</summary>
-    private sealed class Consumers : RuleFanOut<(OperationAnalysisContext Context, ExternalIdValue Value)>
+    private sealed class Consumers : RuleFanOut<(NamedOperationContext Context, ExternalIdValue Value)>
     {
         public Consumers(RuleContext context, AwsTypes types) => Read(context, types, (c, value) => Run((c, value)));
     }
 
-    private static void Read(RuleContext context, AwsTypes types, Action<OperationAnalysisContext, ExternalIdValue> onValue)
+    private static void Read(RuleContext context, AwsTypes types, Action<NamedOperationContext, ExternalIdValue> onValue)
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
-        context.OnOperation(
+        context.OnNamedOperation(
             c =>
             {
                 var assignment = (ISimpleAssignmentOperation)c.Operation;
@@ -97,7 +97,9 @@ public static class ExternalIdSinks
                     }
                 }
             },
-            OperationKind.SimpleAssignment);
+            OperationKind.SimpleAssignment,
+            AwsTypes.ExternalIdProperty,
+            "ExternalIds");
     }
 
     /// <summary>Why STS rejects <paramref name="externalId"/> (2 to 1224 characters of <c>[\w+=,.@:/-]</c>), or null when it accepts it.</summary>

@@ -23,7 +23,7 @@ public sealed class CredentialsInEnvironmentAnalyzer : CrossAccountAnalyzer
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         var environment = types.Environment!;
-        context.OnOperation(
+        context.OnNamedOperation(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
@@ -54,6 +54,7 @@ public sealed class CredentialsInEnvironmentAnalyzer : CrossAccountAnalyzer
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA2004_CredentialsInEnvironment, invocation.Syntax.GetLocation(), variable.Trim().ToUpperInvariant(), suffix));
                 }
             },
-            OperationKind.Invocation);
+            OperationKind.Invocation,
+            nameof(Environment.SetEnvironmentVariable));
     }
 }

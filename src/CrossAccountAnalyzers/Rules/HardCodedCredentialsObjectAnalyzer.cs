@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Analysis;
 using CrossAccountAnalyzers.Aws;
@@ -29,7 +31,7 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
                 var creation = (IObjectCreationOperation)c.Operation;
                 if (creation.Constructor is not null && types.IsCredentialsObject(creation.Type) && !AssumeRoleWithoutExternalIdAnalyzer.IsBeingTyped(creation.Syntax))
                 {
-                    Judge(c, CredentialSink.FromCreation(creation, types), types, evaluator);
+                    Judge(CredentialSink.FromCreation(creation, types), c.Options, c.ReportDiagnostic, types, evaluator, c.CancellationToken);
                 }
             },
             types.BasicAWSCredentials,
@@ -39,26 +41,26 @@ public sealed class HardCodedCredentialsObjectAnalyzer : CrossAccountAnalyzer
 
         if (types.ProfileManager is not null || types.AWSCredentialsProfile is not null)
         {
-            context.OnOperation(c => Judge(c, CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), types, evaluator), OperationKind.Invocation);
+            context.OnNamedOperation(c => Judge(CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), c.Options, c.ReportDiagnostic, types, evaluator, c.CancellationToken), OperationKind.Invocation, "RegisterProfile", "Persist");
         }
 
         if (types.CredentialProfileOptions is not null)
         {
-            context.OnOperation(c => Judge(c, CredentialSink.FromAssignment((ISimpleAssignmentOperation)c.Operation, types), types, evaluator), OperationKind.SimpleAssignment);
+            context.OnNamedOperation(c => Judge(CredentialSink.FromAssignment((ISimpleAssignmentOperation)c.Operation, types), c.Options, c.ReportDiagnostic, types, evaluator, c.CancellationToken), OperationKind.SimpleAssignment, "AccessKey", "SecretKey", "Token");
         }
     }
 
-    private static void Judge(OperationAnalysisContext context, CredentialSink? sink, AwsTypes types, HardCodedValueEvaluator evaluator)
+    private static void Judge(CredentialSink? sink, AnalyzerOptions options, Action<Diagnostic> report, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         if (sink is null)
         {
             return;
         }
 
-        var verdict = CredentialJudge.Judge(sink, types, evaluator, CxaOptions.GetDummyCredentials(context.Options, sink.Operation.Syntax.SyntaxTree), context.CancellationToken);
+        var verdict = CredentialJudge.Judge(sink, types, evaluator, CxaOptions.GetDummyCredentials(options, sink.Operation.Syntax.SyntaxTree), cancellationToken);
         if (verdict.Report)
         {
-            context.ReportDiagnostic(CredentialDiagnostics.Create(Descriptors.CXA2002_HardCodedCredentialsObject, sink, verdict));
+            report(CredentialDiagnostics.Create(Descriptors.CXA2002_HardCodedCredentialsObject, sink, verdict));
         }
     }
 }

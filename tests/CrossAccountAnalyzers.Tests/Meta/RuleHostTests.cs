@@ -91,10 +91,11 @@ public sealed class RuleHostTests
         Assert.Equal(0, telemetry.SyntaxNodeActionsCount + telemetry.SymbolActionsCount + telemetry.OperationBlockActionsCount + telemetry.CodeBlockActionsCount);
 
         // A group of chosen rules: CXA2001 (creations), CXA2003 (a semantic-model action and additional files) and
-        // CXA2004 (invocations).
+        // CXA2004 (invocations of SetEnvironmentVariable, found by name in the semantic-model action: no driver
+        // callback per invocation).
         var host = new HostOf(new CrossAccountAnalyzers.Rules.HardCodedClientCredentialsAnalyzer(), new CrossAccountAnalyzers.Rules.AccessKeyIdInSourceAnalyzer(), new CrossAccountAnalyzers.Rules.CredentialsInEnvironmentAnalyzer());
         var hostTelemetry = (await AnalyzerRunner.RunAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), CancellationToken.None, options)).Telemetry[host];
-        Assert.Equal(2, hostTelemetry.OperationActionsCount);
+        Assert.Equal(1, hostTelemetry.OperationActionsCount);
         Assert.Equal(1, hostTelemetry.SemanticModelActionsCount);
         Assert.Equal(1, hostTelemetry.AdditionalFileActionsCount);
     }
@@ -237,7 +238,7 @@ public sealed class RuleHostTests
     }
 
     /// <summary>A group of chosen rules, hosted the way the package's exported analyzer is.</summary>
-    private sealed class HostOf : RuleGroupAnalyzer
+    internal sealed class HostOf : RuleGroupAnalyzer
     {
         public HostOf(params CrossAccountAnalyzer[] rules) => Rules = rules.ToImmutableArray();
 
