@@ -33,14 +33,8 @@ public sealed class HardCodedCredentialsCodeFixProvider : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        foreach (var diagnostic in FixAllKeys.Fixable(context, FixableDiagnosticIds))
         {
-            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
-            {
-                // Only a bulk client hands a fixer another rule's diagnostic (see FixAllKeys): nothing of ours applies.
-                continue;
-            }
-
             var document = context.Document;
             var target = await TargetAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
             if (target is null)
@@ -310,11 +304,12 @@ internal sealed class CredentialsFixAllProvider : FixAllProvider
             return null;
         }
 
+        var rule = FixAllKeys.RuleOf(key);
         var byDocument = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
         foreach (var document in FixAllKeys.DocumentsInScope(fixAllContext))
         {
             var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-            var relevant = diagnostics.Where(d => FixAllKeys.RuleOf(key) == d.Id).ToImmutableArray();
+            var relevant = diagnostics.Where(d => d.Id == rule).ToImmutableArray();
             if (!relevant.IsEmpty)
             {
                 byDocument.Add((document, relevant));

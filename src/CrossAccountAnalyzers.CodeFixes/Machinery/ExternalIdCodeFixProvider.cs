@@ -16,14 +16,8 @@ public abstract class ExternalIdCodeFixProvider : CodeFixProvider
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        foreach (var diagnostic in FixAllKeys.Fixable(context, FixableDiagnosticIds))
         {
-            if (!FixableDiagnosticIds.Contains(diagnostic.Id))
-            {
-                // Only a bulk client hands a fixer another rule's diagnostic (see FixAllKeys): nothing of ours applies.
-                continue;
-            }
-
             await ExternalIdCodeFixes.RegisterAsync(context, diagnostic, diagnostic.Id, OfferInScope).ConfigureAwait(false);
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -52,6 +53,13 @@ internal static class FixAllKeys
         var dot = key.IndexOf('.');
         return dot < 0 ? key : key.Substring(0, dot);
     }
+
+    /// <summary>
+    /// The diagnostics of <paramref name="context"/> that <paramref name="fixableIds"/> names. Only a bulk client
+    /// (<c>dotnet format</c>) hands a fixer another rule's diagnostic, and nothing of that fixer applies to it.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Fixable(CodeFixContext context, ImmutableArray<string> fixableIds)
+        => context.Diagnostics.Where(d => fixableIds.Contains(d.Id));
 
     /// <summary>The documents of the fix-all scope, the one it was started from first.</summary>
     public static IEnumerable<Document> DocumentsInScope(FixAllContext context)

@@ -103,6 +103,12 @@ internal sealed class NamedOperations
                 continue;
             }
 
+            // The IDE may analyze part of a file (the member being edited): the driver's callbacks would see only that part.
+            if (context.FilterSpan is { } filter && !filter.IntersectsWith(syntax.Span))
+            {
+                continue;
+            }
+
             var operation = model.GetOperation(syntax, cancellationToken);
             var kind = invocation is not null ? OperationKind.Invocation : OperationKind.SimpleAssignment;
             if (operation is null || operation.Kind != kind)

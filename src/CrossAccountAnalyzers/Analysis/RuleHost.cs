@@ -17,7 +17,9 @@ namespace CrossAccountAnalyzers.Analysis;
 /// The driver's cost is per analyzer and per registration: each analyzer with an operation action enumerates every
 /// operation of every method body, and each registration is a dispatch per matching operation. Ten analyzers each
 /// registering their own actions paid that about fourteen times; one host pays it once per kind, as a single
-/// analyzer with the same kinds would.
+/// analyzer with the same kinds would. Invocations and assignments are the most numerous operations of ordinary code
+/// and the rules want a handful of names among them, so those are found by name in the file's text
+/// (<see cref="OnNamedOperation"/>) rather than registered: the host registers object creations only.
 /// </remarks>
 public sealed class RuleContext
 {
