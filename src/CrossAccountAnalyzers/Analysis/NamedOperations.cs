@@ -72,68 +72,60 @@ internal sealed class NamedOperationAction
 /// </remarks>
 internal sealed class NamedOperations
 {
-    private readonly Dictionary<string, NamedOperationAction[]> _byName;
+    // For each name, the actions to run on an invocation of a method so named, and on an assignment to a member so named.
+    private readonly Dictionary<string, RuleContext.RuleAction<NamedOperationContext>[]> _invocations;
+    private readonly Dictionary<string, RuleContext.RuleAction<NamedOperationContext>[]> _assignments;
     private readonly string[] _names;
 
     public NamedOperations(NamedOperationAction[] actions)
     {
-        _byName = actions
-            .SelectMany(a => a.Names.Select(name => (Name: name, Action: a)))
-            .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Action).Distinct().ToArray(), StringComparer.Ordinal);
-        _names = _byName.Keys.ToArray();
+        _invocations = ByName(actions, OperationKind.Invocation);
+        _assignments = ByName(actions, OperationKind.SimpleAssignment);
+        _names = _invocations.Keys.Union(_assignments.Keys, StringComparer.Ordinal).ToArray();
     }
 
     public void Run(SemanticModelAnalysisContext context)
     {
         var model = context.SemanticModel;
         var cancellationToken = context.CancellationToken;
-        List<RuleContext.RuleAction<NamedOperationContext>>? chosen = null;
         foreach (var token in SourceTextSearch.TokensHolding(model.SyntaxTree, _names, cancellationToken))
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || !_byName.TryGetValue(token.ValueText, out var actions))
+            if (!token.IsKind(SyntaxKind.IdentifierToken))
             {
                 continue;
             }
 
-            var invocation = OperationSyntax(token, OperationKind.Invocation);
-            var syntax = invocation ?? OperationSyntax(token, OperationKind.SimpleAssignment);
-            if (syntax is null)
+            // The invocation or the assignment this identifier names, when an action asked for that kind and name.
+            var kind = OperationKind.Invocation;
+            var syntax = _invocations.TryGetValue(token.ValueText, out var actions) ? OperationSyntax(token, kind) : null;
+            if (syntax is null && _assignments.TryGetValue(token.ValueText, out actions))
             {
-                continue;
+                kind = OperationKind.SimpleAssignment;
+                syntax = OperationSyntax(token, kind);
             }
 
             // The IDE may analyze part of a file (the member being edited): the driver's callbacks would see only that part.
-            if (context.FilterSpan is { } filter && !filter.IntersectsWith(syntax.Span))
+            if (syntax is null || (context.FilterSpan is { } filter && !filter.IntersectsWith(syntax.Span)))
             {
                 continue;
             }
 
             var operation = model.GetOperation(syntax, cancellationToken);
-            var kind = invocation is not null ? OperationKind.Invocation : OperationKind.SimpleAssignment;
-            if (operation is null || operation.Kind != kind)
+            if (operation is null || operation.Kind != kind || GeneratedCode.IsInGeneratedCodeSymbol(model, syntax, cancellationToken))
             {
                 continue;
             }
 
-            chosen ??= new List<RuleContext.RuleAction<NamedOperationContext>>();
-            chosen.Clear();
-            foreach (var action in actions)
-            {
-                if (action.Kind == kind)
-                {
-                    chosen.Add(action.Action);
-                }
-            }
-
-            if (chosen.Count == 0 || GeneratedCode.IsInGeneratedCodeSymbol(model, syntax, cancellationToken))
-            {
-                continue;
-            }
-
-            RuleContext.Dispatch(chosen.ToArray(), new NamedOperationContext(operation, context.Options, context.ReportDiagnostic, cancellationToken));
+            RuleContext.Dispatch(actions!, new NamedOperationContext(operation, context.Options, context.ReportDiagnostic, cancellationToken));
         }
     }
+
+    private static Dictionary<string, RuleContext.RuleAction<NamedOperationContext>[]> ByName(NamedOperationAction[] actions, OperationKind kind)
+        => actions
+            .Where(a => a.Kind == kind)
+            .SelectMany(a => a.Names.Distinct(StringComparer.Ordinal).Select(name => (Name: name, a.Action)))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Action).ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// The invocation whose method, or the simple assignment whose target member, <paramref name="token"/> names; null

@@ -172,13 +172,9 @@ public sealed class RuleContext
     /// <summary>The rule whose <see cref="CrossAccountAnalyzer.OnCompilationStart"/> is running: what its actions are filed under.</summary>
     internal CrossAccountAnalyzer? Registering { get; set; }
 
-    /// <summary>The names the <see cref="OnNamedOperation"/> actions asked for.</summary>
-    internal IEnumerable<string> OperationNames => _namedOperations.SelectMany(a => a.Names).Distinct(StringComparer.Ordinal);
-
     /// <summary>The operation kinds the rules asked for (each is registered once with the driver).</summary>
     internal IEnumerable<OperationKind> OperationKinds
         => _creationTypes.Count > 0 && !_operations.ContainsKey(OperationKind.ObjectCreation) ? _operations.Keys.Concat(new[] { OperationKind.ObjectCreation }) : _operations.Keys;
-
 
     /// <summary>The <see cref="OnCreationOf"/> actions: each created type's base chain, looked up once, picks the actions to run.</summary>
     private sealed class CreationDispatch
