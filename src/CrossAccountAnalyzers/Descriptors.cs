@@ -1,3 +1,10 @@
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
 using Microsoft.CodeAnalysis;
 
 namespace CrossAccountAnalyzers;
@@ -66,24 +73,24 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         cwe: "CWE-798");
 
-    public static readonly DiagnosticDescriptor CXA3001_CrossAccountTrustWithoutExternalId = Create(
-        DiagnosticIds.CrossAccountTrustWithoutExternalId,
+    public static readonly DiagnosticDescriptor CXA3001_RoleTrustsAccountWithoutExternalId = Create(
+        DiagnosticIds.RoleTrustsAccountWithoutExternalId,
         title: "Role trusts another account without an ExternalId",
         messageFormat: "The role trusts {0} without an sts:ExternalId condition: any principal of that account that can make a deputy act for it can assume the role",
         description: "A role that another account may assume should require the ExternalId its vendor generated for you, or name the specific role that may assume it. Otherwise the vendor can be tricked into assuming it for another of its customers (the confused deputy).",
         DiagnosticSeverity.Warning,
         cwe: "CWE-441");
 
-    public static readonly DiagnosticDescriptor CXA3002_TrustsAnyPrincipal = Create(
-        DiagnosticIds.TrustsAnyPrincipal,
+    public static readonly DiagnosticDescriptor CXA3002_RoleTrustsAnyPrincipal = Create(
+        DiagnosticIds.RoleTrustsAnyPrincipal,
         title: "Role trusts any principal",
         messageFormat: "The role can be assumed by any AWS principal ({0}) with no condition that narrows it",
         description: "A trust policy that allows everyone to assume a role, with no sts:ExternalId, aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount or aws:SourceArn condition, hands the role to every AWS account in the world.",
         DiagnosticSeverity.Error,
         cwe: "CWE-284");
 
-    public static readonly DiagnosticDescriptor CXA3003_ServiceTrustWithoutSource = Create(
-        DiagnosticIds.ServiceTrustWithoutSource,
+    public static readonly DiagnosticDescriptor CXA3003_ServicePrincipalWithoutSourceCondition = Create(
+        DiagnosticIds.ServicePrincipalWithoutSourceCondition,
         title: "Service principal without a source condition",
         messageFormat: "The role trusts the service {0} without an aws:SourceArn, aws:SourceAccount or aws:SourceOrgID condition",
         description: "A service acting for any account can be made to use this role (the cross-service confused deputy). Limit it to your own resources with aws:SourceArn or aws:SourceAccount.",

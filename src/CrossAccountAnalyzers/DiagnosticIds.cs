@@ -1,7 +1,15 @@
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+
 namespace CrossAccountAnalyzers;
 
 /// <summary>Every rule ID of the package, in one place. IDs are stable once shipped.</summary>
-public static class DiagnosticIds
+internal static class DiagnosticIds
 {
     /// <summary>AssumeRole without an ExternalId (confused deputy).</summary>
     public const string AssumeRoleWithoutExternalId = "CXA1001";
@@ -25,11 +33,11 @@ public static class DiagnosticIds
     public const string CredentialsInEnvironment = "CXA2004";
 
     /// <summary>Role trusts another account without an ExternalId.</summary>
-    public const string CrossAccountTrustWithoutExternalId = "CXA3001";
+    public const string RoleTrustsAccountWithoutExternalId = "CXA3001";
 
     /// <summary>Role trusts any principal.</summary>
-    public const string TrustsAnyPrincipal = "CXA3002";
+    public const string RoleTrustsAnyPrincipal = "CXA3002";
 
     /// <summary>Service principal without a source condition.</summary>
-    public const string ServiceTrustWithoutSource = "CXA3003";
+    public const string ServicePrincipalWithoutSourceCondition = "CXA3003";
 }

@@ -1,3 +1,14 @@
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -17,16 +28,16 @@ namespace CrossAccountAnalyzers.Benchmarks;
 
 public static class Program
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Cxa = typeof(CrossAccountAnalyzer).Assembly.GetTypes()
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Cxa = typeof(CxaRule).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    /// <summary>Each rule as an analyzer on its own (the package exports them together, as one analyzer).</summary>
-    private static readonly ImmutableArray<DiagnosticAnalyzer> EachRule = typeof(CrossAccountAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CrossAccountAnalyzer).IsAssignableFrom(t))
-        .OrderBy(t => t.Name, StringComparer.Ordinal)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    /// <summary>Each rule hosted alone (a family of one rule, through the same host as the exported families).</summary>
+    private static readonly ImmutableArray<FamilyAnalyzer> EachRule = Cxa.OfType<FamilyAnalyzer>()
+        .SelectMany(f => f.Rules)
+        .OrderBy(r => r.SupportedDiagnostics[0].Id, StringComparer.Ordinal)
+        .Select(r => (FamilyAnalyzer)new Only(r))
         .ToImmutableArray();
 
     public static async Task<int> Main(string[] args)
@@ -67,7 +78,7 @@ public static class Program
                 var typesMs = watch.Elapsed.TotalMilliseconds;
                 var typesMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / 1024.0;
                 watch.Restart();
-                _ = CrossAccountAnalyzers.Analysis.HardCodedValueEvaluator.Get(fresh);
+                _ = CrossAccountAnalyzers.Values.HardCodedValueEvaluator.Get(fresh);
                 var evaluatorMs = watch.Elapsed.TotalMilliseconds;
                 var other = Compile(large, withAws: true);
                 watch.Restart();
@@ -76,28 +87,55 @@ public static class Program
                 Console.WriteLine($"compilation start: AwsTypes {typesMs:F1} ms {typesMb:F1} MB, evaluator {evaluatorMs:F1} ms; a single first type look-up on a fresh compilation {firstLookupMs:F1} ms");
             }
 
-            Console.WriteLine("| analyzer alone, one " + largeLines + "-line file | ms (median) | allocated MB |");
-            Console.WriteLine("|---|---|---|");
-            // Each rule alone, the exported analyzer, the exported analyzer without each rule in turn (what the rule
-            // costs inside it), the floor.
-            var allBut = EachRule.Select(r => (DiagnosticAnalyzer)new AllBut(r.GetType()));
-            foreach (var analyzer in EachRule.AddRange(Cxa).AddRange(allBut).Add(new FloorAnalyzer()).Add(new FloorAnalyzer(creationsOnly: true)))
+            // Each rule alone; the exported analyzers with every rule switched off but that one (what a user who keeps one
+            // rule pays: at most the rule alone, +10%); each exported family with every rule on; all of them; the floor.
+            Console.WriteLine("| one " + largeLines + "-line file | ms (median) | allocated MB | vs the rule alone |");
+            Console.WriteLine("|---|---|---|---|");
+            var ids = Cxa.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().ToArray();
+            async Task<(double Ms, double Mb)> Time(ImmutableArray<DiagnosticAnalyzer> analyzers, string? onlyOn)
             {
                 var times = new List<double>();
                 for (var round = 0; round < rounds; round++)
                 {
-                    var (host, _) = await RunAsync(Bound(large, withAws: true), ImmutableArray.Create(analyzer));
-                    times.Add((await host.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds);
+                    var compilation = Bound(large, withAws: true, onlyOn is null ? null : ids.Where(id => id != onlyOn));
+                    var (host, _) = await RunAsync(compilation, analyzers);
+                    var ms = 0.0;
+                    foreach (var analyzer in analyzers)
+                    {
+                        ms += (await host.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+                    }
+
+                    times.Add(ms);
                 }
 
-                var mb = await AllocatedMbAsync(large, true, ImmutableArray.Create(analyzer));
-                var name = analyzer switch
+                return (Median(times.Skip(rounds > 1 ? 1 : 0).ToList()), await AllocatedMbAsync(large, true, analyzers));
+            }
+
+            foreach (var only in EachRule)
+            {
+                var id = only.SupportedDiagnostics[0].Id;
+                var alone = await Time(ImmutableArray.Create<DiagnosticAnalyzer>(only), null);
+                var offButOne = await Time(Cxa, id);
+                Console.WriteLine($"| {id} alone | {alone.Ms:F1} | {alone.Mb:F1} | |");
+                Console.WriteLine($"| exported, every rule off but {id} | {offButOne.Ms:F1} | {offButOne.Mb:F1} | {offButOne.Ms / Math.Max(alone.Ms, 0.001):F2}x |");
+            }
+
+            foreach (var family in Cxa)
+            {
+                var (ms, mb) = await Time(ImmutableArray.Create(family), null);
+                Console.WriteLine($"| family {family.GetType().Name} | {ms:F1} | {mb:F1} | |");
+            }
+
+            foreach (var analyzers in new[] { Cxa, ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()), ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer(creationsOnly: true)) })
+            {
+                var (ms, mb) = await Time(analyzers, null);
+                var name = analyzers[0] switch
                 {
-                    AllBut but => "all but " + but.Left.Name,
                     FloorAnalyzer { CreationsOnly: true } => "FloorAnalyzer, creations only (what CXA registers)",
-                    _ => analyzer.GetType().Name,
+                    FloorAnalyzer => "FloorAnalyzer",
+                    _ => "every exported analyzer, every rule on",
                 };
-                Console.WriteLine($"| {name} | {Median(times.Skip(rounds > 1 ? 1 : 0).ToList()):F1} | {mb:F1} |");
+                Console.WriteLine($"| {name} | {ms:F1} | {mb:F1} | |");
             }
 
             return 0;
@@ -194,19 +232,25 @@ public static class Program
         return platform.Concat(aws).ToImmutableArray();
     }
 
-    private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files, bool withAws)
+    private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files, bool withAws, IEnumerable<string>? off = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, path: "/corpus/" + f.Name));
+        var severities = new Dictionary<string, ReportDiagnostic> { ["CXA3003"] = ReportDiagnostic.Warn };
+        foreach (var id in off ?? Enumerable.Empty<string>())
+        {
+            severities[id] = ReportDiagnostic.Suppress;
+        }
+
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CXA3003"] = ReportDiagnostic.Warn });
+            .WithSpecificDiagnosticOptions(severities);
         return CSharpCompilation.Create("Corpus", trees, References(withAws), options);
     }
 
     /// <summary>A compilation the compiler has bound (its diagnostics computed), as analyzers meet it in a build.</summary>
-    private static CSharpCompilation Bound(IEnumerable<(string Name, string Text)> files, bool withAws)
+    private static CSharpCompilation Bound(IEnumerable<(string Name, string Text)> files, bool withAws, IEnumerable<string>? off = null)
     {
-        var compilation = Compile(files, withAws);
+        var compilation = Compile(files, withAws, off);
         _ = compilation.GetDiagnostics();
         return compilation;
     }
@@ -475,7 +519,7 @@ public static class Program
                 failures.Add($"FixAll: expected {count} CXA1001 diagnostics, got {diagnostics.Length}");
             }
 
-            var fixer = new CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider();
+            var fixer = new CodeFixes.ExternalId.AssumeRoleWithoutExternalIdCodeFixProvider();
             var provider = new Provider(diagnostics);
             var stopwatch = Stopwatch.StartNew();
             var context = new FixAllContext(project.Documents.First(), fixer, FixAllScope.Project, "CXA1001.InScope", fixer.FixableDiagnosticIds, provider, CancellationToken.None);
@@ -518,18 +562,12 @@ public static class Program
     }
 }
 
-/// <summary>The exported analyzer's rules but one: what that rule costs inside the shared host (-each).</summary>
-#pragma warning disable RS1001 // benchmark-only, never loaded by a compiler
-internal sealed class AllBut : CrossAccountAnalyzers.RuleGroupAnalyzer
+/// <summary>One rule hosted alone, through the same host as the exported families (-each).</summary>
+#pragma warning disable RS1001 // benchmark-only: never loaded by a compiler, so it carries no [DiagnosticAnalyzer]
+internal sealed class Only : FamilyAnalyzer
 #pragma warning restore RS1001
 {
-    public AllBut(Type left)
-    {
-        Left = left;
-        Rules = new CrossAccountAnalyzers.CrossAccountRulesAnalyzer().Rules.Where(r => r.GetType() != left).ToImmutableArray();
-    }
+    public Only(CxaRule rule) => Rules = ImmutableArray.Create(rule);
 
-    public Type Left { get; }
-
-    internal override ImmutableArray<CrossAccountAnalyzers.CrossAccountAnalyzer> Rules { get; }
+    internal override ImmutableArray<CxaRule> Rules { get; }
 }

@@ -1,3 +1,13 @@
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 

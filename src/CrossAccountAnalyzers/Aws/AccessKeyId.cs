@@ -1,3 +1,9 @@
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -7,7 +13,7 @@ namespace CrossAccountAnalyzers.Aws;
 /// AWS access key IDs: finding them in text, masking them for messages, and reading the account that new-generation
 /// key IDs encode.
 /// </summary>
-public static class AccessKeyId
+internal static class AccessKeyId
 {
     /// <summary>An access key ID on word boundaries: AKIA (long-lived user key), ASIA (temporary STS key), ABIA, ACCA.</summary>
     public static readonly Regex Pattern = new(@"(?<![A-Za-z0-9_])(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9_])", RegexOptions.CultureInvariant);

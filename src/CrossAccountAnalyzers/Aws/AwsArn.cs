@@ -1,9 +1,15 @@
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
 using System;
 
 namespace CrossAccountAnalyzers.Aws;
 
 /// <summary>Small, allocation-light helpers for ARNs and account IDs.</summary>
-public static class AwsArn
+internal static class AwsArn
 {
     /// <summary>
     /// The 12-digit account of an ARN such as <c>arn:aws:iam::123456789012:role/Name</c> (any partition), or null.

@@ -1,3 +1,9 @@
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -5,7 +11,7 @@ using Microsoft.CodeAnalysis;
 namespace CrossAccountAnalyzers.Aws;
 
 /// <summary>Which major version of the AWS SDK for .NET a compilation references.</summary>
-public enum AwsSdkVersion
+internal enum AwsSdkVersion
 {
     None = 0,
     V3 = 3,
@@ -16,7 +22,7 @@ public enum AwsSdkVersion
 /// What the package knows about AWS types, resolved once per compilation and shared by every rule and fixer.
 /// No rule calls <see cref="Compilation.GetTypeByMetadataName(string)"/> itself.
 /// </summary>
-public sealed class AwsTypes
+internal sealed class AwsTypes
 {
     public const string AssumeRoleRequestName = "Amazon.SecurityToken.Model.AssumeRoleRequest";
     public const string AssumeRoleAWSCredentialsName = "Amazon.Runtime.AssumeRoleAWSCredentials";

@@ -1,9 +1,15 @@
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
 using System;
 
 namespace CrossAccountAnalyzers.Aws;
 
 /// <summary>Local emulator endpoints (LocalStack, DynamoDB Local, MinIO on loopback): credentials aimed at them are not secrets.</summary>
-public static class EmulatorEndpoints
+internal static class EmulatorEndpoints
 {
     /// <summary>True when <paramref name="url"/> targets loopback, <c>host.docker.internal</c> or a LocalStack host.</summary>
     public static bool IsEmulator(string? url)

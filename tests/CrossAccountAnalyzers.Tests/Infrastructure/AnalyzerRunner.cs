@@ -1,3 +1,21 @@
+using CrossAccountAnalyzers.Tests.ExternalId;
+using CrossAccountAnalyzers.Tests.Credentials;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.Tests.Meta;
+using CrossAccountAnalyzers.Tests.Engine;
+using CrossAccountAnalyzers.Tests.Policies;
+using CrossAccountAnalyzers.Tests.Robustness;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -19,7 +37,7 @@ namespace CrossAccountAnalyzers.Tests.Infrastructure;
 /// </summary>
 public static class AnalyzerRunner
 {
-    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(CrossAccountAnalyzer).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(CxaRule).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
@@ -70,5 +88,16 @@ public static class AnalyzerRunner
         }
 
         return new Result(diagnostics, exceptions.ToImmutableArray(), telemetry.ToImmutable(), compilation);
+    }
+}
+
+/// <summary>What the package exports, as the compiler loads it.</summary>
+internal static class Shipped
+{
+    /// <summary>A new instance of the exported analyzer whose family holds the rule <paramref name="ruleType"/>.</summary>
+    public static FamilyAnalyzer FamilyOf(Type ruleType)
+    {
+        var family = AnalyzerRunner.AllAnalyzers.OfType<FamilyAnalyzer>().Single(f => f.Rules.Any(r => r.GetType() == ruleType));
+        return (FamilyAnalyzer)Activator.CreateInstance(family.GetType())!;
     }
 }

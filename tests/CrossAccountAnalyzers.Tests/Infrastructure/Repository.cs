@@ -1,3 +1,21 @@
+using CrossAccountAnalyzers.Tests.ExternalId;
+using CrossAccountAnalyzers.Tests.Credentials;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.Tests.Meta;
+using CrossAccountAnalyzers.Tests.Engine;
+using CrossAccountAnalyzers.Tests.Policies;
+using CrossAccountAnalyzers.Tests.Robustness;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -22,7 +40,7 @@ public static class Repository
         .ToList();
 
     /// <summary>Every exported code fix provider of the package.</summary>
-    public static ImmutableArray<CodeFixProvider> AllFixers { get; } = typeof(CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly.GetTypes()
+    public static ImmutableArray<CodeFixProvider> AllFixers { get; } = typeof(CodeFixes.ExternalId.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(ExportCodeFixProviderAttribute), false).Length > 0)
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();

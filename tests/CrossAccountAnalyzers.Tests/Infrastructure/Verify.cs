@@ -1,4 +1,23 @@
+using CrossAccountAnalyzers.Tests.ExternalId;
+using CrossAccountAnalyzers.Tests.Credentials;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.Tests.Meta;
+using CrossAccountAnalyzers.Tests.Engine;
+using CrossAccountAnalyzers.Tests.Policies;
+using CrossAccountAnalyzers.Tests.Robustness;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -9,13 +28,17 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace CrossAccountAnalyzers.Tests.Infrastructure;
 
-/// <summary>A small alias over Microsoft.CodeAnalysis.Testing: analyzer tests and code-fix tests against a pinned AWS SDK.</summary>
-public static class Verify<TAnalyzer, TCodeFix>
-    where TAnalyzer : DiagnosticAnalyzer, new()
+/// <summary>
+/// A small alias over Microsoft.CodeAnalysis.Testing: analyzer tests and code-fix tests of one rule against a pinned AWS
+/// SDK. The rule runs as it ships, inside its family's exported analyzer; the family's other rules are switched off
+/// (<c>DisabledDiagnostics</c>, which the compiler sees as <c>&lt;NoWarn&gt;</c>) unless the test expects their diagnostics.
+/// </summary>
+internal static class Verify<TRule, TCodeFix>
+    where TRule : CxaRule, new()
     where TCodeFix : CodeFixProvider, new()
 {
     public static DiagnosticResult Diagnostic(int markupKey = 0)
-        => new DiagnosticResult(new TAnalyzer().SupportedDiagnostics[0]).WithLocation(markupKey).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+        => new DiagnosticResult(new TRule().SupportedDiagnostics[0]).WithLocation(markupKey).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int markupKey = 0)
         => new DiagnosticResult(descriptor).WithLocation(markupKey).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
@@ -30,7 +53,7 @@ public static class Verify<TAnalyzer, TCodeFix>
         AddReferences(test, sdk);
         AddEditorConfig(test.TestState, editorConfig);
         test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync(CancellationToken.None);
+        await test.RunForRuleAsync(CancellationToken.None);
         await ScanMessagesAsync(sdk, source);
     }
 
@@ -94,7 +117,7 @@ public static class Verify<TAnalyzer, TCodeFix>
 
         AddEditorConfig(test.TestState, editorConfig);
         AddEditorConfig(test.FixedState, editorConfig);
-        await test.RunAsync(CancellationToken.None);
+        await test.RunForRuleAsync(CancellationToken.None);
         await ScanMessagesAsync(sdk, source);
     }
 
@@ -118,7 +141,7 @@ public static class Verify<TAnalyzer, TCodeFix>
             test.NumberOfFixAllIterations = 1;
         }
 
-        await test.RunAsync(CancellationToken.None);
+        await test.RunForRuleAsync(CancellationToken.None);
     }
 
     public static void AddReferences(Test test, AwsSdk sdk)
@@ -138,8 +161,27 @@ public static class Verify<TAnalyzer, TCodeFix>
         }
     }
 
-    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    public sealed class Test : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, TCodeFix, DefaultVerifier>
     {
+        /// <summary>The exported analyzer of <typeparamref name="TRule"/>'s family.</summary>
+        public static FamilyAnalyzer Family() => Shipped.FamilyOf(typeof(TRule));
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => new DiagnosticAnalyzer[] { Family() };
+
+        /// <summary>Markup without an ID (<c>[|...|]</c>) is the rule's diagnostic, not the family's first.</summary>
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => new TRule().SupportedDiagnostics[0];
+
+        /// <summary>Switches off the family's rules whose diagnostics the test does not expect.</summary>
+        public Task RunForRuleAsync(CancellationToken cancellationToken = default)
+        {
+            var wanted = new HashSet<string>(new TRule().SupportedDiagnostics.Select(d => d.Id));
+            wanted.UnionWith(TestState.ExpectedDiagnostics.Select(d => d.Id));
+            wanted.UnionWith(FixedState.ExpectedDiagnostics.Select(d => d.Id));
+            wanted.UnionWith(ExpectedDiagnostics.Select(d => d.Id));
+            DisabledDiagnostics.AddRange(Family().SupportedDiagnostics.Select(d => d.Id).Where(id => !wanted.Contains(id)));
+            return RunAsync(cancellationToken);
+        }
+
         public Test()
         {
             // Test sources use file-scoped namespaces, raw strings and target-typed new.

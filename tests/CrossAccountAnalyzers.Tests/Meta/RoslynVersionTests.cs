@@ -1,3 +1,20 @@
+using CrossAccountAnalyzers.Tests.ExternalId;
+using CrossAccountAnalyzers.Tests.Credentials;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.Tests.Engine;
+using CrossAccountAnalyzers.Tests.Policies;
+using CrossAccountAnalyzers.Tests.Robustness;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
@@ -17,7 +34,7 @@ public class RoslynVersionTests
 #else
         Assert.Equal(new Version(4, 8), new Version(running.Major, running.Minor));
 #endif
-        foreach (var assembly in new[] { typeof(CrossAccountAnalyzer).Assembly, typeof(CodeFixes.Fixes.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly })
+        foreach (var assembly in new[] { typeof(CxaRule).Assembly, typeof(CodeFixes.ExternalId.AssumeRoleWithoutExternalIdCodeFixProvider).Assembly })
         {
             foreach (var reference in assembly.GetReferencedAssemblies())
             {

@@ -1,0 +1,346 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace CrossAccountAnalyzers.CodeFixes.Credentials;
+
+/// <summary>
+/// CXA2001 and CXA2002: replace hard-coded keys with the default credential chain, or with temporary credentials from
+/// an STS AssumeRole that sends an ExternalId (role ARN and external id from scope, new parameters, or configuration).
+/// </summary>
+public abstract class CredentialsCodeFixProvider : CodeFixProvider
+{
+    public const string DefaultChainSuffix = ".DefaultChain";
+    public const string StsSuffix = ".Sts";
+
+    public sealed override FixAllProvider GetFixAllProvider() => CredentialsFixAllProvider.Instance;
+
+    public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        foreach (var diagnostic in FixAllKeys.Fixable(context, FixableDiagnosticIds))
+        {
+            var document = context.Document;
+            var target = await TargetAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+            if (target is null)
+            {
+                continue;
+            }
+
+            if (await DefaultChainAsync(document, new[] { diagnostic }, context.CancellationToken).ConfigureAwait(false) is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Use the default AWS credential chain",
+                        async ct => await DefaultChainAsync(document, new[] { diagnostic }, ct).ConfigureAwait(false) ?? document,
+                        diagnostic.Id + DefaultChainSuffix),
+                    diagnostic);
+            }
+
+            if (CanAssumeRole(target.Value.Types))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Assume an IAM role with STS (with an ExternalId)",
+                        ct => StsAsync(document.Project.Solution, new[] { (document, diagnostic) }, ct),
+                        diagnostic.Id + StsSuffix),
+                    diagnostic);
+            }
+        }
+    }
+
+    internal readonly struct Target
+    {
+        public Target(BaseObjectCreationExpressionSyntax syntax, IObjectCreationOperation operation, SemanticModel model, AwsTypes types, CredentialSinkKind kind)
+        {
+            Syntax = syntax;
+            Operation = operation;
+            Model = model;
+            Types = types;
+            Kind = kind;
+        }
+
+        public BaseObjectCreationExpressionSyntax Syntax { get; }
+
+        public IObjectCreationOperation Operation { get; }
+
+        public SemanticModel Model { get; }
+
+        public AwsTypes Types { get; }
+
+        public CredentialSinkKind Kind { get; }
+    }
+
+    internal static async Task<Target?> TargetAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(CredentialDiagnostics.SinkKindProperty, out var kindText)
+            || !System.Enum.TryParse<CredentialSinkKind>(kindText, out var kind)
+            || kind is not (CredentialSinkKind.Client or CredentialSinkKind.CredentialsObject)
+            || diagnostic.AdditionalLocations.Count == 0)
+        {
+            return null;
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var span = diagnostic.AdditionalLocations[0].SourceSpan;
+        if (root is null || model is null || !root.FullSpan.Contains(span)
+            || root.FindNode(span, getInnermostNodeForTie: true) is not BaseObjectCreationExpressionSyntax { ArgumentList: not null } syntax
+            || model.GetOperation(syntax, cancellationToken) is not IObjectCreationOperation operation)
+        {
+            return null;
+        }
+
+        return new Target(syntax, operation, model, AwsTypes.Get(model.Compilation), kind);
+    }
+
+    /// <summary>Applies "use the default credential chain" for every diagnostic; null when one of them cannot be fixed so.</summary>
+    internal static async Task<Document?> DefaultChainAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var any = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            if (await TargetAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } target)
+            {
+                continue;
+            }
+
+            var replacement = DefaultChainReplacement(target, cancellationToken);
+            if (replacement is null)
+            {
+                continue;
+            }
+
+            editor.ReplaceNode(target.Syntax, replacement.WithTriviaFrom(target.Syntax));
+            any = true;
+        }
+
+        return any ? editor.GetChangedDocument() : null;
+    }
+
+    private static ExpressionSyntax? DefaultChainReplacement(Target target, CancellationToken cancellationToken)
+    {
+        if (target.Kind == CredentialSinkKind.Client)
+        {
+            var rewritten = CredentialRewriter.WithoutKeyArguments(target.Syntax, target.Operation, credentials: null);
+            if (CredentialRewriter.Binds(target.Model, target.Syntax, rewritten))
+            {
+                return rewritten;
+            }
+
+            // TransferUtility has no (RegionEndpoint, TransferUtilityConfig) constructor: hand it an S3 client instead.
+            return TransferUtilityOverClient(target, credentials: null);
+        }
+
+        return CredentialsReplacement(target, CredentialRewriter.DefaultCredentials(target.Types), cancellationToken);
+    }
+
+    /// <summary>The default or STS credentials in place of a credentials object, when the code around it accepts that type.</summary>
+    private static ExpressionSyntax? CredentialsReplacement(Target target, ExpressionSyntax credentials, CancellationToken cancellationToken)
+    {
+        var types = target.Types;
+        var compilation = target.Model.Compilation;
+        if (types.AWSCredentials is null)
+        {
+            return null;
+        }
+
+        if (AwsTypes.InheritsFromOrEquals(target.Operation.Type, types.ImmutableCredentials) && types.ImmutableCredentials is not null)
+        {
+            // ImmutableCredentials is a snapshot: take one from the provider.
+            var snapshot = InvocationExpression(MemberAccessExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression, credentials, IdentifierName("GetCredentials")));
+            return CredentialRewriter.CanReplaceCreation(target.Operation, types.ImmutableCredentials, compilation, cancellationToken) ? snapshot : null;
+        }
+
+        return CredentialRewriter.CanReplaceCreation(target.Operation, types.AWSCredentials, compilation, cancellationToken) ? credentials : null;
+    }
+
+    private static ExpressionSyntax? TransferUtilityOverClient(Target target, ExpressionSyntax? credentials)
+    {
+        if (!AwsTypes.InheritsFromOrEquals(target.Operation.Type, target.Types.TransferUtility))
+        {
+            return null;
+        }
+
+        ArgumentSyntax? region = null;
+        ArgumentSyntax? config = null;
+        foreach (var argument in target.Operation.Arguments)
+        {
+            if (argument.Syntax is not ArgumentSyntax syntax)
+            {
+                continue;
+            }
+
+            if (argument.Parameter?.Type.Name == "RegionEndpoint")
+            {
+                region = syntax;
+            }
+            else if (argument.Parameter?.Type.Name == "TransferUtilityConfig")
+            {
+                config = syntax;
+            }
+        }
+
+        var clientArguments = new List<ArgumentSyntax>();
+        if (credentials is not null)
+        {
+            clientArguments.Add(Argument(credentials));
+        }
+
+        if (region is not null)
+        {
+            clientArguments.Add(region.WithoutTrivia());
+        }
+
+        var client = ObjectCreationExpression(ParseTypeName("global::Amazon.S3.AmazonS3Client").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation))
+            .WithNewKeyword(Token(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NewKeyword).WithTrailingTrivia(Space))
+            .WithArgumentList(ArgumentList(SeparatedList(clientArguments, Enumerable.Repeat(Token(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CommaToken).WithTrailingTrivia(Space), System.Math.Max(0, clientArguments.Count - 1)))));
+        var arguments = new List<ArgumentSyntax> { Argument(client) };
+        if (config is not null)
+        {
+            arguments.Add(config.WithoutTrivia());
+        }
+
+        var rewritten = target.Syntax.WithArgumentList(target.Syntax.ArgumentList!.WithArguments(SeparatedList(arguments, Enumerable.Repeat(Token(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CommaToken).WithTrailingTrivia(Space), arguments.Count - 1))));
+        return CredentialRewriter.Binds(target.Model, target.Syntax, rewritten) ? rewritten : null;
+    }
+
+    /// <summary>The STS fix needs AssumeRoleAWSCredentials and its options in the referenced SDK.</summary>
+    private static bool CanAssumeRole(AwsTypes types)
+        => types.AssumeRoleAWSCredentials is not null && types.AssumeRoleAWSCredentialsOptions is not null && types.AWSCredentials is not null;
+
+    /// <summary>The STS fix for a batch: values in scope are used, missing ones become parameters (or configuration reads where no parameter can be added).</summary>
+    internal static async Task<Solution> StsAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken cancellationToken)
+    {
+        var requests = new List<ParameterRequest>();
+        foreach (var (document, diagnostic) in diagnostics)
+        {
+            if (await TargetAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } target)
+            {
+                continue;
+            }
+
+            var model = target.Model;
+            var roleArn = ExternalIdSources.FindInScope(model, target.Syntax, ExternalIdSources.LooksLikeRoleArn, cancellationToken)?.Expression;
+            var externalId = ExternalIdSources.FindInScope(model, target.Syntax, ExternalIdSources.LooksLikeExternalId, cancellationToken)?.Expression;
+            var missing = ImmutableArray.CreateBuilder<ParameterSpec>();
+            if (roleArn is null)
+            {
+                missing.Add(ParameterSpec.RoleArn);
+            }
+
+            if (externalId is null)
+            {
+                missing.Add(ParameterSpec.ExternalId);
+            }
+
+            var session = CredentialRewriter.SessionName(target.Syntax);
+            void Write(DocumentEditor editor, ExpressionSyntax role, ExpressionSyntax external)
+            {
+                var credentials = CredentialRewriter.AssumeRoleCredentials(target.Types, role, external, session);
+                ExpressionSyntax? replacement = target.Kind == CredentialSinkKind.Client
+                    ? CredentialRewriter.WithoutKeyArguments(target.Syntax, target.Operation, credentials) is var rewritten && CredentialRewriter.Binds(model, target.Syntax, rewritten)
+                        ? rewritten
+                        : TransferUtilityOverClient(target, credentials)
+                    : CredentialsReplacement(target, credentials, cancellationToken);
+                if (replacement is not null)
+                {
+                    editor.ReplaceNode(target.Syntax, replacement.WithTriviaFrom(target.Syntax));
+                }
+            }
+
+            var specs = missing.ToImmutable();
+            requests.Add(new ParameterRequest(
+                document,
+                target.Syntax,
+                specs,
+                (editor, names) =>
+                {
+                    var role = roleArn ?? IdentifierName(names[specs.IndexOf(ParameterSpec.RoleArn)]);
+                    var external = externalId ?? IdentifierName(names[specs.IndexOf(ParameterSpec.ExternalId)]);
+                    Write(editor, role, external);
+                },
+                editor =>
+                {
+                    // No method to take parameters (a field initializer, an entry point...): read configuration, loudly.
+                    var role = roleArn ?? ParameterSpec.RoleArn.FromConfiguration(document, model, target.Syntax, cancellationToken).Expression;
+                    var external = externalId ?? ParameterSpec.ExternalId.FromConfiguration(document, model, target.Syntax, cancellationToken).Expression;
+                    Write(editor, role, external);
+                }));
+        }
+
+        return await ParameterIntroducer.ApplyAsync(solution, requests, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>FixAll for CXA2001/CXA2002: the default-chain fix per document in one pass, the STS fix as one batch across documents.</summary>
+internal sealed class CredentialsFixAllProvider : FixAllProvider
+{
+    public static readonly CredentialsFixAllProvider Instance = new();
+
+    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    {
+        var key = await FixAllKeys.ResolveAsync(fixAllContext).ConfigureAwait(false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var rule = FixAllKeys.RuleOf(key);
+        var byDocument = new List<(Document Document, ImmutableArray<Diagnostic> Diagnostics)>();
+        foreach (var document in FixAllKeys.DocumentsInScope(fixAllContext))
+        {
+            var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
+            var relevant = diagnostics.Where(d => d.Id == rule).ToImmutableArray();
+            if (!relevant.IsEmpty)
+            {
+                byDocument.Add((document, relevant));
+            }
+        }
+
+        if (key.EndsWith(CredentialsCodeFixProvider.StsSuffix, System.StringComparison.Ordinal))
+        {
+            return CodeAction.Create("Fix all: " + key, ct => CredentialsCodeFixProvider.StsAsync(fixAllContext.Solution, byDocument.SelectMany(p => p.Diagnostics.Select(d => (p.Document, d))), ct), key);
+        }
+
+        return CodeAction.Create(
+            "Fix all: " + key,
+            async ct =>
+            {
+                var solution = fixAllContext.Solution;
+                foreach (var (document, diagnostics) in byDocument)
+                {
+                    var changed = await CredentialsCodeFixProvider.DefaultChainAsync(document, diagnostics, ct).ConfigureAwait(false);
+                    if (changed is not null)
+                    {
+                        solution = solution.WithDocumentSyntaxRoot(document.Id, (await changed.GetSyntaxRootAsync(ct).ConfigureAwait(false))!);
+                    }
+                }
+
+                return solution;
+            },
+            key);
+    }
+}

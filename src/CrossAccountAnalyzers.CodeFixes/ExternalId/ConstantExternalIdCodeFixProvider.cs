@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using System.Composition;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace CrossAccountAnalyzers.CodeFixes.ExternalId;
+
+/// <summary>CXA1002: replace the constant ExternalId with a new parameter or a configuration read (CXA1001 fixes 2 and 3).</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConstantExternalIdCodeFixProvider)), Shared]
+public sealed class ConstantExternalIdCodeFixProvider : ExternalIdCodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConstantExternalId);
+
+    protected override bool OfferInScope => false;
+}

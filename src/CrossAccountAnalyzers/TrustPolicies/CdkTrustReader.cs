@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CrossAccountAnalyzers.TrustPolicies;
+
+/// <summary>A CDK <c>Role</c> read into the trust model, with where its props are written (for the fix).</summary>
+internal sealed class CdkRoleTrust
+{
+    public CdkRoleTrust(TrustStatement statement, IObjectCreationOperation props)
+    {
+        Statement = statement;
+        Props = props;
+    }
+
+    public TrustStatement Statement { get; }
+
+    /// <summary>The <c>RoleProps</c> creation (inline or in a local of the same body).</summary>
+    public IObjectCreationOperation Props { get; }
+}
+
+/// <summary>
+/// Reads an AWS CDK v2 <c>new Role(scope, id, props)</c> into the trust model: <c>AssumedBy</c> (through
+/// <c>CompositePrincipal</c>, <c>PrincipalWithConditions</c>, <c>WithConditions</c> and locals) and <c>ExternalIds</c>.
+/// </summary>
+internal static class CdkTrustReader
+{
+    private const int MaxDepth = 12;
+    private static readonly ImmutableArray<string> PropsProperties = ImmutableArray.Create("AssumedBy", "ExternalIds");
+
+    public static CdkRoleTrust? Read(IObjectCreationOperation role, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var propsArgument = role.Arguments.FirstOrDefault(a => a.Parameter?.Name == "props");
+        if (propsArgument is null)
+        {
+            return null;
+        }
+
+        var value = ObjectCreations.Unwrap(propsArgument.Value);
+        var aliases = ImmutableArray<ILocalSymbol>.Empty;
+        var props = value as IObjectCreationOperation;
+        if (props is null && value is ILocalReferenceOperation local)
+        {
+            props = ObjectCreations.FindSingleCreationAssignedTo(local, cancellationToken);
+            aliases = ImmutableArray.Create(local.Local);
+        }
+
+        if (props is null || !SymbolEqualityComparer.Default.Equals(props.Type, types.CdkRoleProps))
+        {
+            return null;
+        }
+
+        var usage = CreatedObjectTracker.Analyze(props, PropsProperties, aliases, cancellationToken);
+        if (usage.Escapes || usage.ReturnedFrom is not null)
+        {
+            return null;
+        }
+
+        var principals = ImmutableArray.CreateBuilder<TrustPrincipal>();
+        var assumedBy = usage.WritesTo("AssumedBy").ToList();
+        if (assumedBy.Count != 1 || assumedBy[0].Value is null)
+        {
+            return null;
+        }
+
+        ReadPrincipal(assumedBy[0].Value!, types, evaluator, principals, TrustConditions.None, 0, cancellationToken);
+
+        var externalIdsSet = false;
+        foreach (var write in usage.WritesTo("ExternalIds"))
+        {
+            externalIdsSet |= write.Value is null || !IsEmptyArray(write.Value, evaluator, cancellationToken);
+        }
+
+        return new CdkRoleTrust(new TrustStatement(principals.ToImmutable(), TrustConditions.None, externalIdsSet), props);
+    }
+
+    /// <summary>The elements of a string array expression (<c>new[] { a, b }</c>), or default when it is not one.</summary>
+    public static ImmutableArray<IOperation> ArrayElements(IOperation value)
+    {
+        value = ObjectCreations.Unwrap(value);
+        return value is IArrayCreationOperation { Initializer: { } initializer } ? initializer.ElementValues : default;
+    }
+
+    private static bool IsEmptyArray(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var unwrapped = ObjectCreations.Unwrap(value);
+        if (unwrapped.ConstantValue is { HasValue: true, Value: null })
+        {
+            return true;
+        }
+
+        if (unwrapped is IArrayCreationOperation array)
+        {
+            if (array.Initializer is { } initializer)
+            {
+                return initializer.ElementValues.All(e => evaluator.Evaluate(e, cancellationToken).IsNullOrEmptyOnly);
+            }
+
+            return array.DimensionSizes.Length == 1 && array.DimensionSizes[0].ConstantValue is { HasValue: true, Value: 0 };
+        }
+
+        // Array.Empty<string>()
+        return unwrapped is IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_Array } };
+    }
+
+    private static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
+    {
+        var op = ObjectCreations.StripConversions(operation);
+
+        if (depth > MaxDepth)
+        {
+            result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, op.Syntax, conditions));
+            return;
+        }
+
+        switch (op)
+        {
+            case ILocalReferenceOperation local:
+                var assigned = ObjectCreations.FindSingleValueAssignedTo(local, cancellationToken);
+                if (assigned is null)
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, op.Syntax, conditions));
+                    return;
+                }
+
+                // Conditions added later: principal.AddCondition(...) / AddConditions(...).
+                ReadPrincipal(assigned, types, evaluator, result, conditions.Merge(LaterConditions(local, evaluator, cancellationToken)), depth + 1, cancellationToken);
+                return;
+
+            case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type && IsIam(type):
+                ReadCreation(creation, type, types, evaluator, result, conditions, depth, cancellationToken);
+                return;
+
+            case IInvocationOperation { TargetMethod.Name: "WithConditions", Instance: { } instance } invocation when invocation.Arguments.Length == 1:
+                ReadPrincipal(instance, types, evaluator, result, conditions.Merge(ReadConditions(invocation.Arguments[0].Value, evaluator, cancellationToken)), depth + 1, cancellationToken);
+                return;
+
+            case IInvocationOperation { TargetMethod.Name: "WithSessionTags" or "WithSourceIdentity", Instance: { } inner }:
+                ReadPrincipal(inner, types, evaluator, result, conditions, depth + 1, cancellationToken);
+                return;
+
+            default:
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, op.Syntax, conditions));
+                return;
+        }
+    }
+
+    private static bool IsIam(INamedTypeSymbol type)
+        => type.ContainingNamespace?.ToDisplayString() == "Amazon.CDK.AWS.IAM";
+
+    private static void ReadCreation(IObjectCreationOperation creation, INamedTypeSymbol type, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
+    {
+        IOperation? Argument(int index) => creation.Arguments.Length > index ? creation.Arguments[index].Value : null;
+        var syntax = creation.Syntax;
+        switch (type.Name)
+        {
+            case "AccountRootPrincipal":
+                result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
+                return;
+            case "AnyPrincipal":
+            case "StarPrincipal":
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, conditions));
+                return;
+            case "AccountPrincipal":
+            {
+                var account = Argument(0);
+                if (account is null || IsOwnAccount(account, types))
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
+                    return;
+                }
+
+                var values = evaluator.Evaluate(account, cancellationToken);
+                if (!values.IsKnown)
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.Account, null, syntax, conditions));
+                    return;
+                }
+
+                foreach (var value in values.Values)
+                {
+                    var id = value?.Trim();
+                    result.Add(new TrustPrincipal(AwsArn.IsAccountId(id) ? TrustPrincipalKind.Account : TrustPrincipalKind.Unknown, AwsArn.IsAccountId(id) ? id : null, syntax, conditions));
+                }
+
+                return;
+            }
+
+            case "ArnPrincipal":
+            {
+                var arn = Argument(0);
+                if (arn is null)
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+                    return;
+                }
+
+                if (ContainsOwnAccount(arn, types))
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
+                    return;
+                }
+
+                var values = evaluator.Evaluate(arn, cancellationToken);
+                if (!values.IsKnown)
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+                    return;
+                }
+
+                foreach (var value in values.Values)
+                {
+                    string? account = null;
+                    var kind = value is null ? null : TrustJudge.ClassifyArn(value, out account);
+                    result.Add(new TrustPrincipal(kind ?? TrustPrincipalKind.Unknown, account, syntax, conditions));
+                }
+
+                return;
+            }
+
+            case "ServicePrincipal":
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Service, null, syntax, conditions));
+                return;
+            case "FederatedPrincipal":
+            case "WebIdentityPrincipal":
+            case "OpenIdConnectPrincipal":
+            case "SamlPrincipal":
+            case "SamlConsolePrincipal":
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Federated, null, syntax, conditions));
+                return;
+            case "OrganizationPrincipal":
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Organization, null, syntax, conditions));
+                return;
+            case "CompositePrincipal":
+                foreach (var argument in creation.Arguments)
+                {
+                    if (ObjectCreations.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+                    {
+                        foreach (var element in initializer.ElementValues)
+                        {
+                            ReadPrincipal(element, types, evaluator, result, conditions, depth + 1, cancellationToken);
+                        }
+                    }
+                    else
+                    {
+                        result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, argument.Syntax, conditions));
+                    }
+                }
+
+                return;
+            case "PrincipalWithConditions":
+            {
+                var inner = Argument(0);
+                var added = Argument(1) is { } dictionary ? ReadConditions(dictionary, evaluator, cancellationToken) : TrustConditions.Unknown;
+                if (inner is null)
+                {
+                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+                    return;
+                }
+
+                ReadPrincipal(inner, types, evaluator, result, conditions.Merge(added), depth + 1, cancellationToken);
+                return;
+            }
+
+            default:
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+                return;
+        }
+    }
+
+    /// <summary><c>this.Account</c>, <c>Stack.Of(this).Account</c> (any Stack's Account) or <c>Aws.ACCOUNT_ID</c>.</summary>
+    private static bool IsOwnAccount(IOperation operation, AwsTypes types)
+    {
+        return ObjectCreations.StripConversions(operation) is IPropertyReferenceOperation property
+               && ((property.Property.Name == "Account" && AwsTypes.InheritsFromOrEquals(property.Property.ContainingType, types.CdkStack))
+                   || (property.Property.Name == "ACCOUNT_ID" && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, types.CdkAws)));
+    }
+
+    private static bool ContainsOwnAccount(IOperation operation, AwsTypes types)
+        => IsOwnAccount(operation, types) || operation.Descendants().Any(d => IsOwnAccount(d, types));
+
+    /// <summary>Conditions added to a principal held in a local: <c>p.AddCondition(op, value)</c>, <c>p.AddConditions(dictionary)</c>.</summary>
+    private static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var result = TrustConditions.None;
+        foreach (var op in HardCodedValueEvaluator.GetRoot(local).Descendants())
+        {
+            if (op is IInvocationOperation { Instance: ILocalReferenceOperation receiver } invocation
+                && SymbolEqualityComparer.Default.Equals(receiver.Local, local.Local))
+            {
+                if (invocation.TargetMethod.Name == "AddCondition" && invocation.Arguments.Length == 2)
+                {
+                    var @operator = evaluator.Evaluate(invocation.Arguments[0].Value, cancellationToken);
+                    result = @operator is { IsKnown: true, Values.Length: 1 } && @operator.Values[0] is { } name
+                        ? result.Merge(ReadOperatorValue(name, invocation.Arguments[1].Value, evaluator, cancellationToken))
+                        : result.Merge(TrustConditions.Unknown);
+                }
+                else if (invocation.TargetMethod.Name == "AddConditions" && invocation.Arguments.Length == 1)
+                {
+                    result = result.Merge(ReadConditions(invocation.Arguments[0].Value, evaluator, cancellationToken));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <c>new Dictionary&lt;string, object&gt; { { "StringEquals", new Dictionary&lt;string, object&gt; { { "sts:ExternalId", id } } } }</c>
+    /// (collection or index initializers). Anything else is unknown.
+    /// </summary>
+    public static TrustConditions ReadConditions(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var entries = DictionaryEntries(value, evaluator, cancellationToken);
+        if (entries is null)
+        {
+            return TrustConditions.Unknown;
+        }
+
+        var result = TrustConditions.None;
+        foreach (var (key, entryValue) in entries)
+        {
+            result = result.Merge(ReadOperatorValue(key, entryValue, evaluator, cancellationToken));
+        }
+
+        return result;
+    }
+
+    private static TrustConditions ReadOperatorValue(string @operator, IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var entries = DictionaryEntries(value, evaluator, cancellationToken);
+        if (entries is null)
+        {
+            return TrustConditions.Unknown;
+        }
+
+        var items = ImmutableArray.CreateBuilder<TrustCondition>();
+        foreach (var (key, keyValue) in entries)
+        {
+            var values = ArrayElements(keyValue) is { IsDefault: false } elements
+                ? Collect(elements, evaluator, cancellationToken)
+                : evaluator.Evaluate(keyValue, cancellationToken) is { IsKnown: true } known ? known.Values : default;
+            items.Add(new TrustCondition(@operator, key, values, keyValue.Syntax));
+        }
+
+        return new TrustConditions(items.ToImmutable(), isUnknown: false);
+    }
+
+    private static ImmutableArray<string?> Collect(ImmutableArray<IOperation> elements, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var builder = ImmutableArray.CreateBuilder<string?>();
+        foreach (var element in elements)
+        {
+            var values = evaluator.Evaluate(element, cancellationToken);
+            if (!values.IsKnown)
+            {
+                return default;
+            }
+
+            builder.AddRange(values.Values);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static List<(string Key, IOperation Value)>? DictionaryEntries(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        if (ObjectCreations.StripConversions(value) is not IObjectCreationOperation { Initializer: { } initializer })
+        {
+            return null;
+        }
+
+        var entries = new List<(string, IOperation)>();
+        foreach (var item in initializer.Initializers)
+        {
+            IOperation? keyOperation;
+            IOperation? itemValue;
+            switch (item)
+            {
+                case IInvocationOperation { TargetMethod.Name: "Add" } add when add.Arguments.Length == 2:
+                    keyOperation = add.Arguments[0].Value;
+                    itemValue = add.Arguments[1].Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment:
+                    keyOperation = indexer.Arguments[0].Value;
+                    itemValue = assignment.Value;
+                    break;
+                default:
+                    return null;
+            }
+
+            var key = evaluator.Evaluate(keyOperation, cancellationToken);
+            if (!key.IsKnown || key.Values.Length != 1 || key.Values[0] is null)
+            {
+                return null;
+            }
+
+            entries.Add((key.Values[0]!, itemValue));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,75 @@
+using CrossAccountAnalyzers.Tests.ExternalId;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.Tests.Meta;
+using CrossAccountAnalyzers.Tests.Engine;
+using CrossAccountAnalyzers.Tests.Policies;
+using CrossAccountAnalyzers.Tests.Robustness;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.Values;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.ExternalId;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.TrustPolicies;
+using CrossAccountAnalyzers.CodeFixes.Machinery;
+using CrossAccountAnalyzers.CodeFixes.ExternalId;
+using CrossAccountAnalyzers.CodeFixes.Credentials;
+using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
+using System.Threading.Tasks;
+using CrossAccountAnalyzers.Tests.Infrastructure;
+using Xunit;
+using static CrossAccountAnalyzers.Tests.Infrastructure.TestSecrets;
+using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
+    CrossAccountAnalyzers.Credentials.CredentialsInEnvironmentRule,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
+
+namespace CrossAccountAnalyzers.Tests.Credentials;
+
+public class CXA2004_CredentialsInEnvironmentTests
+{
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task EachVariable_WithHardCodedValue_IsReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""
+        using System;
+
+        class Bootstrap
+        {
+            const string Secret = "{{SecretKey}}";
+            const string Name = "AWS_SECRET_ACCESS_KEY";
+
+            void Configure()
+            {
+                {|#0:Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "{{KeyId}}")|};
+                [|Environment.SetEnvironmentVariable(Name, Secret)|];
+                [|Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", "{{SessionToken}}", EnvironmentVariableTarget.Process)|];
+                [|System.Environment.SetEnvironmentVariable("aws_access_key_id", "ak")|];
+            }
+        }
+        """, sdk, VerifyCS.Diagnostic().WithArguments("AWS_ACCESS_KEY_ID", " (AKIA************NNBY)"));
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task LookAlikes_AreNotReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""
+        using System;
+
+        class Bootstrap
+        {
+            void Configure(string secret, string variable)
+            {
+                Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret);
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", Environment.GetEnvironmentVariable("VAULT_KEY_ID"));
+                Environment.SetEnvironmentVariable("AWS_REGION", "eu-west-1");
+                Environment.SetEnvironmentVariable("AWS_PROFILE", "prod");
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "");
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", null);
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+                Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "localstack");
+                Environment.SetEnvironmentVariable(variable, "{{SecretKey}}");
+                var current = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+            }
+        }
+        """, sdk);
+
+    [Fact]
+    public Task NoAwsReference_IsNotReported() => VerifyCS.AnalyzerAsync($$"""
+        class C { void M() => System.Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "{{SecretKey}}"); }
+        """, AwsSdk.None);
+}
