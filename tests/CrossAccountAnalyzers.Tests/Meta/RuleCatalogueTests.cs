@@ -44,6 +44,53 @@ public class RuleCatalogueTests
         Assert.All(ids, id => Assert.Matches("^CXA[1-3][0-9]{3}$", id));
     }
 
+    /// <summary>The families: an ID range, the folder (and namespace) of its rules, fixers and tests.</summary>
+    private static readonly (string Prefix, string Folder)[] Families = { ("CXA1", "ExternalId"), ("CXA2", "Credentials"), ("CXA3", "TrustPolicies") };
+
+    [Fact]
+    public void EveryRule_HasOneNameEverywhere_InItsFamilyFolder()
+    {
+        // From the ID: the DiagnosticIds constant names the rule; the descriptor is ID_Name, the rule class NameRule,
+        // the fixer (when the rule has one) NameCodeFixProvider, the test class ID_NameTests, the docs page docs/rules/ID.md;
+        // the rule, fixer and tests sit in the family's folder and namespace.
+        var names = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic).ToDictionary(f => (string)f.GetValue(null)!, f => f.Name);
+        var descriptorFields = typeof(CrossAccountAnalyzers.Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static | BindingFlags.NonPublic).Where(f => f.FieldType == typeof(DiagnosticDescriptor)).ToArray();
+        var rules = typeof(CxaRule).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(CxaRule).IsAssignableFrom(t)).ToArray();
+        var testClasses = typeof(RuleCatalogueTests).Assembly.GetTypes();
+        Assert.Equal(Descriptors.Count, names.Count);
+        Assert.Equal(Descriptors.Count, descriptorFields.Length);
+        foreach (var descriptor in Descriptors)
+        {
+            var id = descriptor.Id;
+            var name = names[id];
+            var folder = Families.Single(f => id.StartsWith(f.Prefix, StringComparison.Ordinal)).Folder;
+
+            var field = Assert.Single(descriptorFields, f => ((DiagnosticDescriptor)f.GetValue(null)!).Id == id);
+            Assert.Equal(id + "_" + name, field.Name);
+
+            var rule = Assert.Single(rules, r => ((CxaRule)Activator.CreateInstance(r)!).SupportedDiagnostics.Any(d => d.Id == id));
+            Assert.Equal(name + "Rule", rule.Name);
+            Assert.Equal("CrossAccountAnalyzers." + folder, rule.Namespace);
+            Assert.True(File.Exists(Path.Combine(Root, "src", "CrossAccountAnalyzers", folder, rule.Name + ".cs")), rule.Name + ".cs is not in src/CrossAccountAnalyzers/" + folder);
+
+            var fixers = AllFixers.Where(f => f.FixableDiagnosticIds.Contains(id)).ToArray();
+            if (fixers.Length > 0)
+            {
+                var fixer = Assert.Single(fixers).GetType();
+                Assert.Equal(name + "CodeFixProvider", fixer.Name);
+                Assert.Equal(new[] { id }, fixers[0].FixableDiagnosticIds);
+                Assert.Equal("CrossAccountAnalyzers.CodeFixes." + folder, fixer.Namespace);
+            }
+
+            var tests = Assert.Single(testClasses, t => t.Name == id + "_" + name + "Tests");
+            Assert.Equal("CrossAccountAnalyzers.Tests." + folder, tests.Namespace);
+            Assert.True(File.Exists(Path.Combine(Root, "docs", "rules", id + ".md")), "missing docs/rules/" + id + ".md");
+        }
+
+        // Every test class named after a rule names a real one.
+        Assert.All(testClasses.Where(t => Regex.IsMatch(t.Name, "^CXA[0-9]{4}_")), t => Assert.Contains(t.Name, Descriptors.Select(d => d.Id + "_" + names[d.Id] + "Tests")));
+    }
+
     [Fact]
     public void EveryDescriptor_HasHelpLinkToAnExistingDocsPage_CategoryAndCwe()
     {

@@ -36,7 +36,8 @@ using static CrossAccountAnalyzers.Tests.Infrastructure.Repository;
 /// </summary>
 public class SarifAndPresetTests
 {
-    [Fact]
+    [StressFact]
+    [Trait("Category", StressFactAttribute.Category)]
     public void SampleBuild_SarifLog_HasRulesWithHelpAndCwe_ResultsAtTheMarkedLines_AndNoSecret()
     {
         var sample = Path.Combine(Root, "samples", "ConfusedDeputy");
