@@ -1,10 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using Microsoft.CodeAnalysis;
 
 namespace CrossAccountAnalyzers;

@@ -1,19 +1,11 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
 using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -30,11 +22,15 @@ namespace CrossAccountAnalyzers.CodeFixes.Credentials;
 /// </summary>
 public abstract class CredentialsCodeFixProvider : CodeFixProvider
 {
+    /// <summary>The end of the equivalence key of "Use the default AWS credential chain".</summary>
     public const string DefaultChainSuffix = ".DefaultChain";
+    /// <summary>The end of the equivalence key of "Assume an IAM role with STS".</summary>
     public const string StsSuffix = ".Sts";
 
+    /// <inheritdoc/>
     public sealed override FixAllProvider GetFixAllProvider() => CredentialsFixAllProvider.Instance;
 
+    /// <inheritdoc/>
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in FixAllKeys.Fixable(context, FixableDiagnosticIds))
@@ -298,8 +294,10 @@ internal sealed class CredentialsFixAllProvider : FixAllProvider
 {
     public static readonly CredentialsFixAllProvider Instance = new();
 
+    /// <inheritdoc/>
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
+    /// <inheritdoc/>
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
         var key = await FixAllKeys.ResolveAsync(fixAllContext).ConfigureAwait(false);

@@ -1,13 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Collections.Immutable;
 using System.Composition;
 using Microsoft.CodeAnalysis;
@@ -19,5 +9,6 @@ namespace CrossAccountAnalyzers.CodeFixes.Credentials;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HardCodedClientCredentialsCodeFixProvider)), Shared]
 public sealed class HardCodedClientCredentialsCodeFixProvider : CredentialsCodeFixProvider
 {
+    /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.HardCodedClientCredentials);
 }

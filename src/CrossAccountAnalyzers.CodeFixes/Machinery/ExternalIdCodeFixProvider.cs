@@ -1,13 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -22,8 +12,10 @@ public abstract class ExternalIdCodeFixProvider : CodeFixProvider
     /// <summary>Whether "set ExternalId from a value in scope" applies (not when replacing a constant).</summary>
     protected virtual bool OfferInScope => true;
 
+    /// <inheritdoc/>
     public sealed override FixAllProvider GetFixAllProvider() => ExternalIdFixAllProvider.Instance;
 
+    /// <inheritdoc/>
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in FixAllKeys.Fixable(context, FixableDiagnosticIds))

@@ -1,15 +1,8 @@
 using System.Threading;
 using System.Threading.Tasks;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
 using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
 using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

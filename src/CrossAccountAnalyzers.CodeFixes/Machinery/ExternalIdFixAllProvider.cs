@@ -1,17 +1,6 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -29,9 +18,11 @@ internal sealed class ExternalIdFixAllProvider : FixAllProvider
 {
     public static readonly ExternalIdFixAllProvider Instance = new();
 
+    /// <inheritdoc/>
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
         => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
+    /// <inheritdoc/>
     public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
         var key = await FixAllKeys.ResolveAsync(fixAllContext).ConfigureAwait(false);

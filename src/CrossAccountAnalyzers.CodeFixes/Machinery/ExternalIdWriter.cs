@@ -1,14 +1,7 @@
 using System.Linq;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
 using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
 using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,15 +1,7 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
 using System;
 using System.Linq;
+using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.TrustPolicies;
 
 namespace CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 

@@ -2,16 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
 using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,7 +35,7 @@ internal static class JsonPolicyWriter
             return null;
         }
 
-        var style = StringStyle.Of(token, policyExpression);
+        var style = StringStyle.Of(token);
         if (style is null)
         {
             return null;
@@ -123,7 +114,7 @@ internal static class JsonPolicyWriter
 
         private bool IsRaw => _rawQuotes.Length > 0;
 
-        public static StringStyle? Of(SyntaxToken token, ExpressionSyntax policyExpression)
+        public static StringStyle? Of(SyntaxToken token)
         {
             switch (token.Kind())
             {

@@ -1,15 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
 using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -19,5 +10,6 @@ namespace CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RoleTrustsAccountWithoutExternalIdCodeFixProvider)), Shared]
 public sealed class RoleTrustsAccountWithoutExternalIdCodeFixProvider : ExternalIdCodeFixProvider
 {
+    /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RoleTrustsAccountWithoutExternalId);
 }

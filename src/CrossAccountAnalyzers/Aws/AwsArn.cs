@@ -1,9 +1,3 @@
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System;
 
 namespace CrossAccountAnalyzers.Aws;
@@ -11,6 +5,8 @@ namespace CrossAccountAnalyzers.Aws;
 /// <summary>Small, allocation-light helpers for ARNs and account IDs.</summary>
 internal static class AwsArn
 {
+    private static readonly char[] Colon = { ':' };
+
     /// <summary>
     /// The 12-digit account of an ARN such as <c>arn:aws:iam::123456789012:role/Name</c> (any partition), or null.
     /// </summary>
@@ -22,7 +18,7 @@ internal static class AwsArn
         }
 
         // arn:partition:service:region:account:resource
-        var parts = arn.Split(new[] { ':' }, 6);
+        var parts = arn.Split(Colon, 6);
         if (parts.Length < 6)
         {
             return null;

@@ -1,9 +1,3 @@
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -20,7 +14,7 @@ internal enum AwsSdkVersion
 
 /// <summary>
 /// What the package knows about AWS types, resolved once per compilation and shared by every rule and fixer.
-/// No rule calls <see cref="Compilation.GetTypeByMetadataName(string)"/> itself.
+/// No rule calls <c>Compilation.GetTypeByMetadataName</c> itself (src/BannedSymbols.txt).
 /// </summary>
 internal sealed class AwsTypes
 {
@@ -80,13 +74,12 @@ internal sealed class AwsTypes
         CredentialProfileOptions = Find(CredentialProfileOptionsName);
         ProfileManager = Find(ProfileManagerName);
         AWSCredentialsProfile = Find(AWSCredentialsProfileName);
-        Environment = compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName("System.Environment")
-            ?? compilation.GetTypeByMetadataName("System.Environment");
+        Environment = CoreType(compilation, "System.Environment");
+        GeneratedCodeAttribute = CoreType(compilation, "System.CodeDom.Compiler.GeneratedCodeAttribute");
         CdkRole = Find(CdkIam + "Role");
         CdkRoleProps = Find(CdkIam + "RoleProps");
         CdkStack = Find("Amazon.CDK.Stack");
         CdkAws = Find("Amazon.CDK.Aws");
-        CdkPrincipalBase = Find(CdkIam + "PrincipalBase");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -127,6 +120,12 @@ internal sealed class AwsTypes
 
         return result;
     }
+
+    /// <summary>A type of the core library (where <c>object</c> is), else wherever the compilation finds it.</summary>
+    private static INamedTypeSymbol? CoreType(Compilation compilation, string metadataName)
+#pragma warning disable RS0030 // This is the type cache the banned-API rule points to.
+        => compilation.GetSpecialType(SpecialType.System_Object).ContainingAssembly.GetTypeByMetadataName(metadataName) ?? compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
 
     /// <summary>The type in the first candidate assembly that defines it (public, or visible to the compilation).</summary>
     private static INamedTypeSymbol? FindType(Compilation compilation, List<IAssemblySymbol> candidates, string metadataName)
@@ -171,12 +170,13 @@ internal sealed class AwsTypes
     public INamedTypeSymbol? AWSCredentialsProfile { get; }
     public INamedTypeSymbol? Environment { get; }
 
+    public INamedTypeSymbol? GeneratedCodeAttribute { get; }
+
     public const string CdkIam = "Amazon.CDK.AWS.IAM.";
     public INamedTypeSymbol? CdkRole { get; }
     public INamedTypeSymbol? CdkRoleProps { get; }
     public INamedTypeSymbol? CdkStack { get; }
     public INamedTypeSymbol? CdkAws { get; }
-    public INamedTypeSymbol? CdkPrincipalBase { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;

@@ -1,9 +1,3 @@
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System;
 
 namespace CrossAccountAnalyzers.Aws;
@@ -11,6 +5,8 @@ namespace CrossAccountAnalyzers.Aws;
 /// <summary>Local emulator endpoints (LocalStack, DynamoDB Local, MinIO on loopback): credentials aimed at them are not secrets.</summary>
 internal static class EmulatorEndpoints
 {
+    private static readonly char[] PathStart = { '/', '?', '#' };
+
     /// <summary>True when <paramref name="url"/> targets loopback, <c>host.docker.internal</c> or a LocalStack host.</summary>
     public static bool IsEmulator(string? url)
     {
@@ -27,7 +23,7 @@ internal static class EmulatorEndpoints
         }
 
         var at = host.IndexOf('@');
-        var slash = host.IndexOfAny(new[] { '/', '?', '#' });
+        var slash = host.IndexOfAny(PathStart);
         if (slash >= 0)
         {
             host = host.Substring(0, slash);

@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Aws;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 
 namespace CrossAccountAnalyzers.Credentials;

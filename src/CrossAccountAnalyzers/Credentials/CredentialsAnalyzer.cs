@@ -1,8 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Engine;
 using Microsoft.CodeAnalysis;

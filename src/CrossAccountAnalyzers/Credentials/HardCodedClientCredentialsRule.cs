@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Aws;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CrossAccountAnalyzers.Credentials;

@@ -1,11 +1,8 @@
 using System;
-using System.Threading;
 using System.Collections.Immutable;
+using System.Threading;
 using CrossAccountAnalyzers.Aws;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,8 +1,3 @@
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Aws;
 using Microsoft.CodeAnalysis;

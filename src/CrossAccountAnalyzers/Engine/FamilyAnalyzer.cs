@@ -1,9 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -23,9 +17,11 @@ public abstract class FamilyAnalyzer : DiagnosticAnalyzer
     /// <summary>The rules of this family, in the order of their IDs.</summary>
     internal abstract ImmutableArray<CxaRule> Rules { get; }
 
+    /// <summary>Every rule's descriptors.</summary>
     public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics
         => _supported.IsDefault ? (_supported = Rules.SelectMany(r => r.SupportedDiagnostics).Distinct().ToImmutableArray()) : _supported;
 
+    /// <summary>Starts the family's host (see <see cref="RuleHost"/>).</summary>
     public sealed override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();

@@ -1,28 +1,16 @@
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CrossAccountAnalyzers.Engine;
 
 /// <summary>
-/// Generated code is never analyzed nor reported, decided by the analyzers themselves rather than by the driver.
+/// Generated code is never analyzed nor reported, decided by the rules rather than by the driver: the driver runs every
+/// action everywhere (<see cref="Flags"/>), the rule host returns at once where the driver says the code is generated
+/// (a generated file name or header, <c>generated_code = true</c>, a symbol with <c>[GeneratedCode]</c>), and rules
+/// that read a whole file check the symbol-level answer themselves before reporting (<see cref="IsInGeneratedCodeSymbol"/>).
 /// </summary>
-/// <remarks>
-/// With <see cref="GeneratedCodeAnalysisFlags.None"/> the driver also checks every reported diagnostic's location, and
-/// to do that it walks every token of the file once (looking for a <c>GeneratedCode</c> attribute) the first time a
-/// diagnostic is reported in it: about 240 ms on a 20,000-line file, charged to the rule that reported first. The
-/// package instead asks the driver to run its actions everywhere and report as they are (<c>Analyze |
-/// ReportDiagnostics</c>), and every action returns at once where the driver says the code is generated: a generated
-/// file name or header, <c>generated_code = true</c>, or a symbol with <c>[GeneratedCode]</c>. The rule host
-/// (<see cref="RuleContext"/>) makes that check once per callback, for every rule. Semantic-model actions
-/// learn only the file-level answer, so the string rules check the symbol-level one themselves before reporting
-/// (<see cref="IsInGeneratedCodeSymbol"/>), which costs something only where they are about to report.
-/// </remarks>
+/// <remarks>Why the driver's own filter is not used (it reads the whole file again on the first report): docs/performance.md.</remarks>
 internal static class GeneratedCode
 {
     public const GeneratedCodeAnalysisFlags Flags = GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics;
@@ -33,7 +21,7 @@ internal static class GeneratedCode
     /// </summary>
     public static bool IsInGeneratedCodeSymbol(SemanticModel model, SyntaxNode node, System.Threading.CancellationToken cancellationToken)
     {
-        var attribute = model.Compilation.GetTypeByMetadataName("System.CodeDom.Compiler.GeneratedCodeAttribute");
+        var attribute = AwsTypes.Get(model.Compilation).GeneratedCodeAttribute;
         if (attribute is null)
         {
             return false;

@@ -1,13 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

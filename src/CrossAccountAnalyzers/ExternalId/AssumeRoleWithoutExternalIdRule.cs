@@ -2,16 +2,12 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CrossAccountAnalyzers.ExternalId;
 

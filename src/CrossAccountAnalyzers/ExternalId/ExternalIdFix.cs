@@ -1,10 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-
 namespace CrossAccountAnalyzers.ExternalId;
 
 /// <summary>How a fix supplies an ExternalId for a diagnostic; passed to fixers through <c>Diagnostic.Properties</c>.</summary>

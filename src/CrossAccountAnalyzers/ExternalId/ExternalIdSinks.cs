@@ -1,14 +1,11 @@
 using System;
 using System.Collections.Generic;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Policies;
 using CrossAccountAnalyzers.TrustPolicies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CrossAccountAnalyzers.ExternalId;

@@ -1,9 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -116,7 +110,7 @@ internal static class Json
             {
                 if (text[i] == '}' && stack.Peek().Container.Members!.Count == 0)
                 {
-                    if (!Close(text, ref i, stack, ref root, ref pendingKey) || !AfterValue(text, ref i, stack, ref root, ref pendingKey))
+                    if (!Close(text, ref i, stack, ref pendingKey) || !AfterValue(text, ref i, stack, ref pendingKey))
                     {
                         return null;
                     }
@@ -147,7 +141,7 @@ internal static class Json
 
             if (stack.Count > 0 && stack.Peek().Container.Kind == JsonNode.NodeKind.Array && text[i] == ']' && stack.Peek().Container.Elements!.Count == 0)
             {
-                if (!Close(text, ref i, stack, ref root, ref pendingKey) || !AfterValue(text, ref i, stack, ref root, ref pendingKey))
+                if (!Close(text, ref i, stack, ref pendingKey) || !AfterValue(text, ref i, stack, ref pendingKey))
                 {
                     return null;
                 }
@@ -232,7 +226,7 @@ internal static class Json
 
             // After a value inside a container: ',' or the closing bracket.
             SkipWhitespace(text, ref i);
-            if (!AfterValue(text, ref i, stack, ref root, ref pendingKey))
+            if (!AfterValue(text, ref i, stack, ref pendingKey))
             {
                 return null;
             }
@@ -268,7 +262,7 @@ internal static class Json
     }
 
     /// <summary>Reads ',' (next member or element) or closes containers as long as closing brackets follow.</summary>
-    private static bool AfterValue(string text, ref int i, Stack<(JsonNode Container, string? PendingKey)> stack, ref JsonNode? root, ref string? pendingKey)
+    private static bool AfterValue(string text, ref int i, Stack<(JsonNode Container, string? PendingKey)> stack, ref string? pendingKey)
     {
         while (stack.Count > 0)
         {
@@ -284,7 +278,7 @@ internal static class Json
                 return true;
             }
 
-            if (!Close(text, ref i, stack, ref root, ref pendingKey))
+            if (!Close(text, ref i, stack, ref pendingKey))
             {
                 return false;
             }
@@ -293,7 +287,7 @@ internal static class Json
         return true;
     }
 
-    private static bool Close(string text, ref int i, Stack<(JsonNode Container, string? PendingKey)> stack, ref JsonNode? root, ref string? pendingKey)
+    private static bool Close(string text, ref int i, Stack<(JsonNode Container, string? PendingKey)> stack, ref string? pendingKey)
     {
         var container = stack.Peek().Container;
         var expected = container.Kind == JsonNode.NodeKind.Object ? '}' : ']';

@@ -1,12 +1,7 @@
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CrossAccountAnalyzers.TrustPolicies;
 

@@ -1,13 +1,9 @@
 using System.Collections.Immutable;
-using System.Linq;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
 using CrossAccountAnalyzers.Policies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CrossAccountAnalyzers.TrustPolicies;

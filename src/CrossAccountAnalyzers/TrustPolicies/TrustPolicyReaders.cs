@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Credentials;
 using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
 using CrossAccountAnalyzers.Policies;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -13,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CrossAccountAnalyzers.TrustPolicies;
 

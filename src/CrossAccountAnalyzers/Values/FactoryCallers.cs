@@ -1,12 +1,5 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -49,7 +42,6 @@ internal sealed class FactoryCallers
         return answer;
     }
 
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "Callers live in other trees; only reached for factories that return an unconfigured object, and cached per factory.")]
     private bool Compute(IMethodSymbol factory, IOperation origin, string property, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var target = factory.MethodKind == MethodKind.PropertyGet && factory.AssociatedSymbol is { } associated ? associated : factory;
@@ -76,7 +68,7 @@ internal sealed class FactoryCallers
                     expression = invocation;
                 }
 
-                var model = _compilation.GetSemanticModel(node.SyntaxTree);
+                var model = SemanticModels.Of(_compilation, node.SyntaxTree);
                 var operation = model.GetOperation(expression, cancellationToken);
                 var called = operation switch
                 {

@@ -1,13 +1,6 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -354,7 +347,6 @@ internal sealed class HardCodedValueEvaluator
         return visiting.Add(symbol);
     }
 
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "A member's writes live in other trees; the driver's semantic model provider caches these models, and answers are cached per member.")]
     private ValueSet ComputeMember(ISymbol member, int depth, HashSet<ISymbol> visiting, CancellationToken cancellationToken)
     {
         if (member.DeclaringSyntaxReferences.IsEmpty || member.IsAbstract || member.IsVirtual || member.IsOverride || member.IsExtern)
@@ -457,7 +449,7 @@ internal sealed class HardCodedValueEvaluator
                 }
 
                 cancellationToken.ThrowIfCancellationRequested();
-                var model = _compilation.GetSemanticModel(identifier.SyntaxTree);
+                var model = SemanticModels.Of(_compilation, identifier.SyntaxTree);
                 var referenced = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
                 if (!SymbolEqualityComparer.Default.Equals(referenced?.OriginalDefinition, member))
                 {
@@ -499,11 +491,9 @@ internal sealed class HardCodedValueEvaluator
         return result;
     }
 
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "See ComputeMember.")]
     internal SemanticModel? SemanticModelFor(SyntaxNode node)
-        => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? _compilation.GetSemanticModel(node.SyntaxTree) : null;
+        => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? SemanticModels.Of(_compilation, node.SyntaxTree) : null;
 
-    [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer", Justification = "See ComputeMember.")]
     private IOperation? GetOperation(SyntaxNode node, CancellationToken cancellationToken)
-        => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, cancellationToken) : null;
+        => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? SemanticModels.Of(_compilation, node.SyntaxTree).GetOperation(node, cancellationToken) : null;
 }

@@ -1,10 +1,3 @@
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using System;
 using System.Collections.Immutable;
 
 namespace CrossAccountAnalyzers.Values;
@@ -17,7 +10,7 @@ internal readonly struct ValueSet
 {
     public const int MaxValues = 32;
 
-    public static readonly ValueSet Unknown = default;
+    public static readonly ValueSet Unknown;
 
     private ValueSet(ImmutableArray<string?> values) => Values = values;
 

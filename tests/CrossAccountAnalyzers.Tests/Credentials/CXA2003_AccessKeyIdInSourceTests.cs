@@ -1,26 +1,10 @@
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using CrossAccountAnalyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using static CrossAccountAnalyzers.Tests.Infrastructure.TestSecrets;
 using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<

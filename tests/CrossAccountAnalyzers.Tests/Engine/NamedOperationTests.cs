@@ -1,27 +1,13 @@
 // A test-only rule below (it records what it is given): not shipped, so the analyzer-project rules do not apply.
 #pragma warning disable RS1001 // not exported: no [DiagnosticAnalyzer], which would bring RS1036/RS1038/RS1041 on a test project
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Engine;
 using CrossAccountAnalyzers.Tests.Infrastructure;
 using CrossAccountAnalyzers.Tests.Robustness;
 using Microsoft.CodeAnalysis;

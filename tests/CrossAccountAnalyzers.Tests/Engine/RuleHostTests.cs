@@ -1,29 +1,19 @@
 // Test-only analyzers below (a throwing rule and a host of chosen rules): not shipped, so the analyzer-project rules do not apply.
 #pragma warning disable RS1001 // not exported: no [DiagnosticAnalyzer], which would bring RS1036/RS1038/RS1041 on a test project
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
+using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Credentials;
+using CrossAccountAnalyzers.Engine;
+using CrossAccountAnalyzers.ExternalId;
 using CrossAccountAnalyzers.Tests.Infrastructure;
+using CrossAccountAnalyzers.Tests.Meta;
 using CrossAccountAnalyzers.Tests.TrustPolicies;
+using CrossAccountAnalyzers.TrustPolicies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

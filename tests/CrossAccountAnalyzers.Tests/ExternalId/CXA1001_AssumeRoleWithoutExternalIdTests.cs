@@ -1,21 +1,4 @@
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
 using System.Threading.Tasks;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using CrossAccountAnalyzers.Tests.Infrastructure;
 using Xunit;
 using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<

@@ -1,22 +1,6 @@
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Threading.Tasks;
 using CrossAccountAnalyzers.Tests.Infrastructure;
+using CrossAccountAnalyzers.Tests.TrustPolicies;
 using Xunit;
 using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
     CrossAccountAnalyzers.ExternalId.ConstantExternalIdRule,

@@ -1,21 +1,3 @@
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 

@@ -1,20 +1,3 @@
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.TrustPolicies;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.Values;
-using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.ExternalId;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -24,14 +7,13 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using CrossAccountAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using CrossAccountAnalyzers.Tests.Infrastructure;
 
 namespace CrossAccountAnalyzers.Tests.Robustness;
 

@@ -1,32 +1,17 @@
-using CrossAccountAnalyzers.Tests.ExternalId;
-using CrossAccountAnalyzers.Tests.Credentials;
-using CrossAccountAnalyzers.Tests.Meta;
-using CrossAccountAnalyzers.Tests.Engine;
-using CrossAccountAnalyzers.Tests.Policies;
-using CrossAccountAnalyzers.Tests.Robustness;
 using System.Linq;
 using System.Threading.Tasks;
-using CrossAccountAnalyzers.Aws;
-using CrossAccountAnalyzers.CodeFixes.Credentials;
-using CrossAccountAnalyzers.CodeFixes.ExternalId;
-using CrossAccountAnalyzers.CodeFixes.Machinery;
-using CrossAccountAnalyzers.CodeFixes.TrustPolicies;
-using CrossAccountAnalyzers.Credentials;
-using CrossAccountAnalyzers.Engine;
-using CrossAccountAnalyzers.ExternalId;
 using CrossAccountAnalyzers.Policies;
-using CrossAccountAnalyzers.TrustPolicies;
-using CrossAccountAnalyzers.Values;
 using CrossAccountAnalyzers.Tests.Infrastructure;
+using CrossAccountAnalyzers.TrustPolicies;
 using Xunit;
+using Verify1003 = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
+    CrossAccountAnalyzers.ExternalId.InvalidExternalIdRule,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 using Verify3001 = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
     CrossAccountAnalyzers.TrustPolicies.RoleTrustsAccountWithoutExternalIdRule,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 using Verify3002 = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
     CrossAccountAnalyzers.TrustPolicies.RoleTrustsAnyPrincipalRule,
-    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
-using Verify1003 = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
-    CrossAccountAnalyzers.ExternalId.InvalidExternalIdRule,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>;
 
 namespace CrossAccountAnalyzers.Tests.TrustPolicies;
