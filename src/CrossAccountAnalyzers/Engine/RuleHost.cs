@@ -8,18 +8,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CrossAccountAnalyzers.Engine;
 
 /// <summary>
-/// What a rule registers at the start of a compilation. The rule does not register with the driver itself: its host
-/// (<see cref="RuleHost"/>) gathers every rule's actions and registers each operation kind, the semantic-model action
-/// and the additional-file action once, passing each callback to the rules that asked for it.
+/// What a family's rules register at the start of a compilation. A rule does not register with the driver itself: the
+/// host (<see cref="RuleHost"/>) gathers the rules' actions and registers each operation kind, the semantic-model
+/// action and the additional-file action once, passing each callback to the rules that asked for it. Invocations and
+/// assignments are not registered at all: the few a rule wants are found by name in each file (<see cref="OnNamedOperation"/>).
 /// </summary>
-/// <remarks>
-/// The driver's cost is per analyzer and per registration: each analyzer with an operation action enumerates every
-/// operation of every method body, and each registration is a dispatch per matching operation. Ten analyzers each
-/// registering their own actions paid that about fourteen times; one host pays it once per kind, as a single
-/// analyzer with the same kinds would. Invocations and assignments are the most numerous operations of ordinary code
-/// and the rules want a handful of names among them, so those are found by name in the file's text
-/// (<see cref="OnNamedOperation"/>) rather than registered: the host registers object creations only.
-/// </remarks>
 internal sealed class RuleContext
 {
     private readonly Dictionary<OperationKind, List<RuleAction<OperationAnalysisContext>>> _operations = new();
@@ -224,7 +217,7 @@ internal sealed class RuleContext
     }
 
     /// <summary>
-    /// A piece of analysis several rules consume (the trust policies of the Family 3 rules, the ExternalId values of
+    /// A piece of analysis several rules consume (the trust statements of CXA3001-CXA3003, the ExternalId values of
     /// CXA1002 and CXA1003): created, and its actions registered, by the first rule that asks; the rules that ask after
     /// it get the same instance and add their consumer to it (<see cref="RuleFanOut{T}"/>), so that the reading is done
     /// once for all of them.
@@ -330,8 +323,8 @@ internal sealed class RuleFailureException : Exception
 }
 
 /// <summary>
-/// Runs a set of rules as one analyzer: the package exports all its rules in one such group (<see cref="FamilyAnalyzer"/>),
-/// and each rule on its own is also an analyzer hosting just itself (how the rule tests load it), through the same path.
+/// Runs a family's rules as one analyzer (<see cref="FamilyAnalyzer"/>): at the start of each compilation, only the rules
+/// whose AWS types are referenced and that are switched on (<see cref="RuleEnablement"/>) register anything.
 /// </summary>
 internal static class RuleHost
 {

@@ -26,9 +26,8 @@ internal enum SourceTextFacts
 
 /// <summary>
 /// The per-file pre-filter that lets string rules skip every file that cannot hold what they look for: one scan of the
-/// source text per syntax tree, shared by every rule (cached for the tree's lifetime), read in chunks without turning
-/// the file into a string. A rule that registered a callback per string literal would instead make the driver walk
-/// every node of every file for it.
+/// source text per syntax tree, shared by every rule (cached for the tree's lifetime) and read in chunks. Only a file
+/// that holds a needle is then read as a whole (<see cref="TokensHolding"/>).
 /// </summary>
 internal static class SourceTextSearch
 {
@@ -104,8 +103,7 @@ internal static class SourceTextSearch
     {
         var found = SourceTextFacts.None;
 
-        // One buffer per thread, reused for every file: a new 16 KB buffer per file was most of what the rules
-        // allocate on code without AWS.
+        // One buffer per thread, reused for every file.
         var buffer = t_buffer ??= new char[ChunkSize + Overlap];
         var kept = 0;
         for (var position = 0; position < text.Length; position += ChunkSize)

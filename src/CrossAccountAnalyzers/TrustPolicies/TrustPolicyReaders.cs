@@ -45,7 +45,7 @@ internal readonly struct TrustJudgement
 }
 
 /// <summary>
-/// Registration shared by the Family 3 rules: every CDK <c>Role</c>, and every string constant that parses as an IAM
+/// Registration shared by the trust-policy rules (CXA3001-CXA3003): every CDK <c>Role</c>, and every string constant that parses as an IAM
 /// trust policy (CreateRoleRequest.AssumeRolePolicyDocument, UpdateAssumeRolePolicyRequest.PolicyDocument, or any
 /// other), read into the same trust model and judged by the rule.
 /// </summary>
@@ -55,7 +55,7 @@ internal static class TrustPolicyReaders
     public static void Register(RuleContext context, AwsTypes types, Action<TrustJudgement> judge)
         => context.Share(c => new Judges(c, types)).Add(context, judge);
 
-    /// <summary>The Family 3 rules' judges of one compilation, fed by one reading of its roles and policy strings.</summary>
+    /// <summary>The trust-policy rules' judges of one compilation, fed by one reading of its roles and policy strings.</summary>
     private sealed class Judges : RuleFanOut<TrustJudgement>
     {
         public Judges(RuleContext context, AwsTypes types)
@@ -95,7 +95,7 @@ internal static class TrustPolicyReaders
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)
     {
         // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
-        // a callback per string literal would make the driver walk every node of every file for each Family 3 rule.
+        // a callback per string literal would make the driver walk every node of every file for each trust-policy rule.
         context.OnSemanticModel(c =>
         {
             var tree = c.SemanticModel.SyntaxTree;
