@@ -238,7 +238,16 @@ checks=$((checks + 1))
 echo "dotnet format (all rules) changed Consumer.cs:"
 diff -u "$source" "$dir/Consumer.cs" | sed -n '3,200p' | grep -E '^[-+]' || true
 
+echo "== -p:ReportAnalyzer=true: one line per rule family"
+dir="$work/report"; new_consumer "$dir" net10.0 v4
+build "$dir" "$dir.log" -p:ReportAnalyzer=true -v:d || { echo "FAIL [ReportAnalyzer]: the build failed"; fail=1; }
+for family in CrossAccountAnalyzers.ExternalId.ExternalIdAnalyzer CrossAccountAnalyzers.Credentials.CredentialsAnalyzer CrossAccountAnalyzers.TrustPolicies.TrustPoliciesAnalyzer; do
+  grep -qE "[0-9.]+ +<?[0-9]+ +$family" "$dir.log" || { echo "FAIL [ReportAnalyzer]: no timing line for $family"; grep -E "CrossAccountAnalyzers" "$dir.log" | head -5; fail=1; }
+done
+grep -E "CrossAccountAnalyzers\.[A-Za-z]+\.[A-Za-z]+Analyzer" "$dir.log" | sort -u | head -5 || true
+checks=$((checks + 1))
+
 if [ "$fail" -ne 0 ]; then
   echo "consumer matrix: FAILED"; exit 1
 fi
-echo "OK: consumer matrix, $checks checks (8 target framework x SDK builds, suppressions, presets, dotnet format twice)"
+echo "OK: consumer matrix, $checks checks (8 target framework x SDK builds, suppressions, presets, dotnet format twice, ReportAnalyzer per family)"
