@@ -41,8 +41,8 @@ internal sealed class CreatedObjectUsage
 
     /// <summary>
     /// True when code outside this body may configure the object: it is passed by <c>ref</c>/<c>out</c>, handed to a
-    /// non-AWS method that takes exactly this type (a configurator), or stored in a member that the declaring type
-    /// configures elsewhere. Being returned is reported separately (<see cref="ReturnedFrom"/>).
+    /// source method whose body cannot be read or stores it (<see cref="HelperWrites"/>), or stored in a member that the
+    /// declaring type configures elsewhere. Being returned is reported separately (<see cref="ReturnedFrom"/>).
     /// </summary>
     public bool Escapes { get; }
 
@@ -54,7 +54,8 @@ internal sealed class CreatedObjectUsage
 /// <summary>
 /// The per-body tracker of objects created and the properties later assigned on them ("was ExternalId set").
 /// It follows the object through the local that holds it and any local aliases, inside the body that creates it
-/// (lambdas and local functions included), and never across method boundaries.
+/// (lambdas and local functions included); where the object is handed to a method declared in source, that method's
+/// body is read (<see cref="HelperWrites"/>).
 /// </summary>
 internal static class CreatedObjectTracker
 {
@@ -70,7 +71,6 @@ internal static class CreatedObjectTracker
         var writes = ImmutableArray.CreateBuilder<PropertyWrite>();
         var escapes = false;
         IMethodSymbol? returnedFrom = null;
-        var createdType = creation.Type;
 
         if (creation is IObjectCreationOperation { Initializer: { } initializer })
         {
@@ -84,8 +84,11 @@ internal static class CreatedObjectTracker
         }
 
         var aliases = new HashSet<ILocalSymbol>(extraAliases, SymbolEqualityComparer.Default);
-        switch (Classify(creation, createdType, out var destination))
+        switch (Classify(creation, out var destination))
         {
+            case Flow.Handed:
+                escapes |= Handed(creation, (IParameterSymbol)destination!, properties, writes, cancellationToken);
+                break;
             case Flow.Escapes:
                 escapes = true;
                 break;
@@ -142,8 +145,11 @@ internal static class CreatedObjectTracker
                         continue;
                     }
 
-                    switch (Classify(reference, createdType, out var target))
+                    switch (Classify(reference, out var target))
                     {
+                        case Flow.Handed:
+                            escapes |= Handed(reference, (IParameterSymbol)target!, properties, writes, cancellationToken);
+                            break;
                         case Flow.Escapes:
                             escapes = true;
                             break;
@@ -166,6 +172,33 @@ internal static class CreatedObjectTracker
         return new CreatedObjectUsage(escapes, escapes ? null : returnedFrom, writes.ToImmutable());
     }
 
+    /// <summary>
+    /// The object is handed to <paramref name="parameter"/> of a source method: a property that method sets counts as
+    /// written here (its value unknown); true when what the method does cannot be known.
+    /// </summary>
+    private static bool Handed(IOperation use, IParameterSymbol parameter, ImmutableArray<string> properties, ImmutableArray<PropertyWrite>.Builder writes, CancellationToken cancellationToken)
+    {
+        var compilation = use.SemanticModel?.Compilation;
+        if (compilation is null)
+        {
+            return true;
+        }
+
+        foreach (var property in properties)
+        {
+            switch (HelperWrites.Of(compilation, parameter, ImmutableArray.Create(property), cancellationToken))
+            {
+                case HelperEffect.Sets:
+                    writes.Add(new PropertyWrite(property, null, use.Syntax));
+                    break;
+                case HelperEffect.Unknown:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     private enum Flow
     {
         None,
@@ -173,10 +206,13 @@ internal static class CreatedObjectTracker
         Member,
         Escapes,
         Returned,
+
+        /// <summary>Handed to a method declared in source, whose body says what it does (<see cref="HelperWrites"/>).</summary>
+        Handed,
     }
 
     /// <summary>Where the value of <paramref name="operation"/> (the object) goes next.</summary>
-    private static Flow Classify(IOperation operation, ITypeSymbol? createdType, out ISymbol? destination)
+    private static Flow Classify(IOperation operation, out ISymbol? destination)
     {
         destination = null;
         var current = operation;
@@ -226,13 +262,15 @@ internal static class CreatedObjectTracker
                     return Flow.Escapes;
                 }
 
-                // A helper of ours (declared in source) that takes exactly this type may well configure it; the SDK's
-                // methods and library methods (List<T>.Add, loggers) do not.
-                var method = argument.Parameter.ContainingSymbol;
-                return !method.DeclaringSyntaxReferences.IsEmpty
-                       && SymbolEqualityComparer.Default.Equals(argument.Parameter.OriginalDefinition.Type, createdType)
-                    ? Flow.Escapes
-                    : Flow.None;
+                // A helper of ours (declared in source): its body says whether it sets the property. The SDK's methods
+                // and library methods (List<T>.Add, loggers) do not configure it.
+                if (argument.Parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } or IMethodSymbol { PartialImplementationPart: not null })
+                {
+                    destination = argument.Parameter;
+                    return Flow.Handed;
+                }
+
+                return Flow.None;
             case IReturnOperation returnOperation:
                 // Returned from a method or local function: its callers may complete it. A lambda's result (a DI
                 // factory, for example) is final.
