@@ -195,8 +195,15 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
         return true;
     }
 
+    /// <summary>The role is in one of the organisation's own accounts (<c>cxa_trusted_account_ids</c>) or in the caller's own (<see cref="OwnAccount"/>).</summary>
     private static bool IsTrustedRole(OperationAnalysisContext context, System.Collections.Generic.IEnumerable<IOperation?> roleArnValues, HardCodedValueEvaluator evaluator)
     {
+        var values = roleArnValues.ToList();
+        if (values.Count > 0 && values.TrueForAll(v => OwnAccount.IsCallerIdentityArn(v, context.CancellationToken)))
+        {
+            return true;
+        }
+
         var trusted = CxaOptions.GetTrustedAccountIds(context.Options, context.Operation.Syntax.SyntaxTree);
         if (trusted.IsEmpty)
         {
@@ -204,7 +211,7 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
         }
 
         var any = false;
-        foreach (var value in roleArnValues)
+        foreach (var value in values)
         {
             var arns = evaluator.Evaluate(value, context.CancellationToken);
             if (!arns.IsKnown)
