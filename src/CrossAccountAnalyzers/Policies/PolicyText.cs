@@ -24,9 +24,11 @@ internal sealed class PolicyText
     private readonly int[] _sourceStart;
     private readonly int[] _sourceEnd;
     private readonly SyntaxToken[] _tokens;
+    private readonly ExpressionSyntax[] _holes;
 
-    private PolicyText(string text, int[] sourceStart, int[] sourceEnd, SyntaxToken[] tokens, ExpressionSyntax expression, bool isConcatenation, bool hasHoles)
+    private PolicyText(string text, int[] sourceStart, int[] sourceEnd, SyntaxToken[] tokens, ExpressionSyntax expression, bool isConcatenation, bool hasHoles, ExpressionSyntax[] holes)
     {
+        _holes = holes;
         Text = text;
         _sourceStart = sourceStart;
         _sourceEnd = sourceEnd;
@@ -46,6 +48,26 @@ internal sealed class PolicyText
     /// <summary>Some part is computed at run time: the policy is built in code.</summary>
     public bool HasHoles { get; }
 
+    /// <summary>The expression that computes the first run-time part (<see cref="Hole"/>) in <c>Text[start..end)</c>, or null.</summary>
+    public ExpressionSyntax? HoleIn(int start, int end)
+    {
+        var index = 0;
+        for (var i = 0; i < end && i < Text.Length; i++)
+        {
+            if (Text[i] == Hole)
+            {
+                if (i >= start)
+                {
+                    return index < _holes.Length ? _holes[index] : null;
+                }
+
+                index++;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// Builds the text of <paramref name="expression"/>. <paramref name="constantValue"/> gives the value of a
     /// non-literal operand or interpolation when it is a compile-time constant (null: treat as run time).
@@ -64,7 +86,7 @@ internal sealed class PolicyText
             }
         }
 
-        return new PolicyText(builder.Text.ToString(), builder.Start.ToArray(), builder.End.ToArray(), builder.Tokens.ToArray(), expression, parts.Count > 1, builder.HasHoles);
+        return new PolicyText(builder.Text.ToString(), builder.Start.ToArray(), builder.End.ToArray(), builder.Tokens.ToArray(), expression, parts.Count > 1, builder.HasHoles, builder.Holes.ToArray());
     }
 
     /// <summary>The source span of the text range [start, end), when every character of it is written in one string token.</summary>
@@ -189,6 +211,8 @@ internal sealed class PolicyText
 
         public bool HasHoles { get; private set; }
 
+        public List<ExpressionSyntax> Holes { get; } = new();
+
         public bool Add(ExpressionSyntax part, Func<ExpressionSyntax, string?>? constantValue)
         {
             switch (part)
@@ -206,7 +230,7 @@ internal sealed class PolicyText
                     }
                     else
                     {
-                        AddHole();
+                        AddHole(part);
                     }
 
                     return true;
@@ -221,9 +245,10 @@ internal sealed class PolicyText
             }
         }
 
-        private void AddHole()
+        private void AddHole(ExpressionSyntax expression)
         {
             HasHoles = true;
+            Holes.Add(expression);
             Append(Hole, -1, -1, default);
         }
 
@@ -320,7 +345,7 @@ internal sealed class PolicyText
                     }
                     else
                     {
-                        AddHole();
+                        AddHole(hole.Expression);
                     }
 
                     atLineStart = false;

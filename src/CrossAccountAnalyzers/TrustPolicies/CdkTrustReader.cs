@@ -210,7 +210,9 @@ internal static class CdkTrustReader
                 var values = evaluator.Evaluate(arn, cancellationToken);
                 if (!values.IsKnown)
                 {
-                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+                    // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown).
+                    var runtime = RuntimePrincipals.Classify(ArgumentSyntax(arn), arn.SemanticModel);
+                    result.Add(new TrustPrincipal(runtime, null, syntax, conditions));
                     return;
                 }
 
@@ -405,5 +407,16 @@ internal static class CdkTrustReader
         }
 
         return entries;
+    }
+
+    /// <summary>The expression written for an argument, without the conversions the compiler added.</summary>
+    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? ArgumentSyntax(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax;
     }
 }

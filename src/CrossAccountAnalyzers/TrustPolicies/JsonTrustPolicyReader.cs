@@ -24,7 +24,7 @@ internal static class JsonTrustPolicyReader
     /// The statements of <paramref name="policy"/> that allow assuming a role, each principal and condition value with
     /// its exact span inside the string when the policy is one literal or interpolated string.
     /// </summary>
-    public static ImmutableArray<TrustStatement> Read(PolicyText policy)
+    public static ImmutableArray<TrustStatement> Read(PolicyText policy, SemanticModel? model = null)
     {
         var syntax = policy.Expression;
         Func<int, int, TextSpan?> mapSpan = (start, end) => MapValue(policy, start, end);
@@ -77,7 +77,7 @@ internal static class JsonTrustPolicyReader
             var principal = statement.Get("Principal");
             if (principal is not null)
             {
-                ReadPrincipal(principal, syntax, mapSpan, principals);
+                ReadPrincipal(principal, syntax, mapSpan, principals, policy, model);
             }
 
             result.Add(new TrustStatement(principals.ToImmutable(), conditions, externalIdsSet: false, jsonIndex: index));
@@ -86,7 +86,9 @@ internal static class JsonTrustPolicyReader
         return result.ToImmutable();
     }
 
-    private static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result)
+    private static readonly string HoleText = PolicyText.Hole.ToString();
+
+    private static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result, PolicyText policy, SemanticModel? model)
     {
         if (principal.Kind == JsonNode.NodeKind.String)
         {
@@ -111,6 +113,12 @@ internal static class JsonTrustPolicyReader
                 {
                     case "AWS":
                         kind = TrustJudge.ClassifyArn(text, out account) ?? ClassifyTemplate(text);
+                        if (kind == TrustPrincipalKind.Unknown && text.Trim() == HoleText)
+                        {
+                            // "AWS": "" + x + "": the whole principal is a run-time value, judged by its name.
+                            kind = RuntimePrincipals.Classify(policy.HoleIn(value.Start, value.End), model);
+                        }
+
                         break;
                     case "Service":
                         kind = TrustPrincipalKind.Service;

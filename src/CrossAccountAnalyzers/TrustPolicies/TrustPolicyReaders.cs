@@ -131,7 +131,7 @@ internal static class TrustPolicyReaders
             return;
         }
 
-        foreach (var statement in JsonTrustPolicyReader.Read(policy))
+        foreach (var statement in JsonTrustPolicyReader.Read(policy, model))
         {
             judge(new TrustJudgement(statement, null, top.SyntaxTree, options, report, cancellationToken, policy));
         }
