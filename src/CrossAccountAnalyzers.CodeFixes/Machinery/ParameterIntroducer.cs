@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -57,6 +58,11 @@ internal static class ParameterIntroducer
             return false;
         }
 
+        if (IsSignatureFixedElsewhere(method))
+        {
+            return false;
+        }
+
         // Implicit interface implementation: the interface would no longer be implemented.
         foreach (var iface in method.ContainingType?.AllInterfaces ?? ImmutableArray<INamedTypeSymbol>.Empty)
         {
@@ -70,6 +76,66 @@ internal static class ParameterIntroducer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A signature that something other than its callers fixes: a test method (xunit, NUnit, MSTest), <c>Main</c>, an
+    /// event handler, a method a framework binds (any attribute on the method or its parameters, such as
+    /// <c>[HttpGet]</c>, <c>[Function]</c>, <c>[FromServices]</c>, <c>[FromBody]</c>), an ASP.NET Core controller
+    /// action, a Razor Pages handler or a SignalR hub method.
+    /// </summary>
+    private static bool IsSignatureFixedElsewhere(IMethodSymbol method)
+    {
+        if (method.MethodKind == MethodKind.Ordinary && method.Name == "Main" && method.IsStatic)
+        {
+            return true;
+        }
+
+        if (method.GetAttributes().Any(IsFrameworkAttribute) || method.Parameters.Any(p => p.GetAttributes().Any(IsFrameworkAttribute)))
+        {
+            // [Fact], [Theory], [Test], [TestMethod], [HttpPost], [Function], [FromServices], ...: bound by a framework.
+            return true;
+        }
+
+        if (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFrom(method.Parameters[1].Type, "System.EventArgs"))
+        {
+            return true;
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && method.ContainingType is { } type
+            && (DerivesFrom(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || DerivesFrom(type, "Microsoft.AspNetCore.Mvc.Controller")
+                || DerivesFrom(type, "Microsoft.AspNetCore.SignalR.Hub")
+                || (DerivesFrom(type, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel") && method.Name.StartsWith("On", StringComparison.Ordinal))
+                || (type.Name.EndsWith("Controller", StringComparison.Ordinal) && !type.IsAbstract)))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Any attribute but the language's and the runtime's own (nullability, diagnostics, compiler services, <c>[Obsolete]</c>).</summary>
+    private static bool IsFrameworkAttribute(AttributeData attribute)
+    {
+        var ns = attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return attribute.AttributeClass is not null
+               && attribute.AttributeClass.ToDisplayString() != "System.ObsoleteAttribute"
+               && !ns.StartsWith("System.Diagnostics", StringComparison.Ordinal)
+               && !ns.StartsWith("System.Runtime.CompilerServices", StringComparison.Ordinal)
+               && ns != "System.ComponentModel";
+    }
+
+    private static bool DerivesFrom(ITypeSymbol? type, string metadataName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == metadataName || (current is INamedTypeSymbol { IsGenericType: true } generic && generic.ConstructedFrom.ToDisplayString().StartsWith(metadataName + "<", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every call site's argument list, or null when some reference is not a plain call (a method group, a delegate).</summary>
