@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -157,11 +158,14 @@ internal static class CredentialRewriter
     }
 
     /// <summary>
-    /// Whether a value of <paramref name="replacementType"/> can stand where the credentials object was created:
-    /// every place it flows to (a conversion, a parameter, the members used through a <c>var</c> local) accepts it.
+    /// Whether the code around <paramref name="creation"/> accepts a value of <paramref name="replacementType"/> in its
+    /// place. <paramref name="retype"/> is the declared type of the local that holds it when that type must become
+    /// <paramref name="replacementType"/> (<c>BasicAWSCredentials c = new BasicAWSCredentials(...)</c>) and every use of
+    /// the local accepts the new type; null when nothing needs retyping.
     /// </summary>
-    public static bool CanReplaceCreation(IObjectCreationOperation creation, ITypeSymbol replacementType, Compilation compilation, CancellationToken cancellationToken)
+    public static bool CanReplaceCreation(IObjectCreationOperation creation, ITypeSymbol replacementType, Compilation compilation, CancellationToken cancellationToken, out TypeSyntax? retype)
     {
+        retype = null;
         bool Accepts(ITypeSymbol? target)
             => target is not null && (SymbolEqualityComparer.Default.Equals(target, replacementType) || compilation.ClassifyCommonConversion(replacementType, target).IsImplicit);
 
@@ -179,35 +183,24 @@ internal static class CredentialRewriter
                 return Accepts(argument.Parameter?.Type);
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 var local = declarator.Symbol;
-                if (declarator.Syntax is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: false } })
+                if (declarator.Syntax is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: false, Variables.Count: var count } declaration })
                 {
-                    return Accepts(local.Type);
-                }
-
-                foreach (var op in HardCodedValueEvaluator.GetRoot(creation).Descendants())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (op is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    if (Accepts(local.Type))
                     {
-                        continue;
+                        return true;
                     }
 
-                    switch (reference.Parent)
+                    // A declared type the new value does not fit: retype the local when it holds nothing else and every use takes the new type.
+                    if (count != 1 || !UsesAccept(creation, local, replacementType, Accepts, cancellationToken))
                     {
-                        case IConversionOperation conversion when Accepts(conversion.Type):
-                            continue;
-                        case IArgumentOperation argument when Accepts(argument.Parameter?.Type):
-                            continue;
-                        case IMemberReferenceOperation member when member.Instance == reference && AwsTypes.InheritsFromOrEquals(replacementType, member.Member.ContainingType):
-                            continue;
-                        case IInvocationOperation invocation when invocation.Instance == reference && AwsTypes.InheritsFromOrEquals(replacementType, invocation.TargetMethod.ContainingType):
-                            continue;
-                        default:
-                            return false;
+                        return false;
                     }
+
+                    retype = declaration.Type;
+                    return true;
                 }
 
-                return true;
+                return UsesAccept(creation, local, replacementType, Accepts, cancellationToken);
             case ISimpleAssignmentOperation assignment when assignment.Value == current:
                 return Accepts(assignment.Target.Type);
             case IReturnOperation:
@@ -216,5 +209,34 @@ internal static class CredentialRewriter
             default:
                 return false;
         }
+    }
+
+    /// <summary>Every use of <paramref name="local"/> in the body takes a value of <paramref name="replacementType"/>, and nothing else is assigned to it.</summary>
+    private static bool UsesAccept(IOperation creation, ILocalSymbol local, ITypeSymbol replacementType, Func<ITypeSymbol?, bool> accepts, CancellationToken cancellationToken)
+    {
+        foreach (var op in HardCodedValueEvaluator.GetRoot(creation).Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (op is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                continue;
+            }
+
+            switch (reference.Parent)
+            {
+                case IConversionOperation conversion when accepts(conversion.Type):
+                    continue;
+                case IArgumentOperation argument when accepts(argument.Parameter?.Type):
+                    continue;
+                case IMemberReferenceOperation member when member.Instance == reference && AwsTypes.InheritsFromOrEquals(replacementType, member.Member.ContainingType):
+                    continue;
+                case IInvocationOperation invocation when invocation.Instance == reference && AwsTypes.InheritsFromOrEquals(replacementType, invocation.TargetMethod.ContainingType):
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -52,7 +52,7 @@ public abstract class CredentialsCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
 
-            if (CanAssumeRole(target.Value.Types))
+            if (CanAssumeRole(target.Value.Types) && StsReplacement(target.Value, ProbeRoleArn, ProbeExternalId, context.CancellationToken) is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -121,38 +121,68 @@ public abstract class CredentialsCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var replacement = DefaultChainReplacement(target, cancellationToken);
-            if (replacement is null)
+            if (DefaultChainReplacement(target, cancellationToken) is not { } replacement)
             {
                 continue;
             }
 
-            editor.ReplaceNode(target.Syntax, replacement.WithTriviaFrom(target.Syntax));
+            replacement.ApplyTo(editor, target.Syntax);
             any = true;
         }
 
         return any ? editor.GetChangedDocument() : null;
     }
 
-    private static ExpressionSyntax? DefaultChainReplacement(Target target, CancellationToken cancellationToken)
-    {
-        if (target.Kind == CredentialSinkKind.Client)
-        {
-            var rewritten = CredentialRewriter.WithoutKeyArguments(target.Syntax, target.Operation, credentials: null);
-            if (CredentialRewriter.Binds(target.Model, target.Syntax, rewritten))
-            {
-                return rewritten;
-            }
+    private static Replacement? DefaultChainReplacement(Target target, CancellationToken cancellationToken)
+        => target.Kind == CredentialSinkKind.Client
+            ? ClientReplacement(target, credentials: null)
+            : CredentialsReplacement(target, CredentialRewriter.DefaultCredentials(target.Types), cancellationToken);
 
-            // TransferUtility has no (RegionEndpoint, TransferUtilityConfig) constructor: hand it an S3 client instead.
-            return TransferUtilityOverClient(target, credentials: null);
+    /// <summary>The client without its key arguments (and with <paramref name="credentials"/>, when given).</summary>
+    private static Replacement? ClientReplacement(Target target, ExpressionSyntax? credentials)
+    {
+        var rewritten = CredentialRewriter.WithoutKeyArguments(target.Syntax, target.Operation, credentials);
+        if (CredentialRewriter.Binds(target.Model, target.Syntax, rewritten))
+        {
+            return new Replacement(rewritten);
         }
 
-        return CredentialsReplacement(target, CredentialRewriter.DefaultCredentials(target.Types), cancellationToken);
+        // TransferUtility has no (RegionEndpoint, TransferUtilityConfig) constructor: hand it an S3 client instead.
+        return TransferUtilityOverClient(target, credentials) is { } overClient ? new Replacement(overClient) : null;
     }
 
-    /// <summary>The default or STS credentials in place of a credentials object, when the code around it accepts that type.</summary>
-    private static ExpressionSyntax? CredentialsReplacement(Target target, ExpressionSyntax credentials, CancellationToken cancellationToken)
+    /// <summary>The STS credentials (with <paramref name="roleArn"/> and <paramref name="externalId"/>) in place of the keys.</summary>
+    private static Replacement? StsReplacement(Target target, ExpressionSyntax roleArn, ExpressionSyntax externalId, CancellationToken cancellationToken)
+    {
+        var credentials = CredentialRewriter.AssumeRoleCredentials(target.Types, roleArn, externalId, CredentialRewriter.SessionName(target.Syntax));
+        return target.Kind == CredentialSinkKind.Client ? ClientReplacement(target, credentials) : CredentialsReplacement(target, credentials, cancellationToken);
+    }
+
+    /// <summary>What replaces the flagged creation, and the declared type of the local holding it when that must become <c>AWSCredentials</c>.</summary>
+    internal readonly struct Replacement
+    {
+        public Replacement(ExpressionSyntax expression, TypeSyntax? retype = null)
+        {
+            Expression = expression;
+            Retype = retype;
+        }
+
+        public ExpressionSyntax Expression { get; }
+
+        public TypeSyntax? Retype { get; }
+
+        public void ApplyTo(DocumentEditor editor, SyntaxNode target)
+        {
+            editor.ReplaceNode(target, Expression.WithTriviaFrom(target));
+            if (Retype is not null)
+            {
+                editor.ReplaceNode(Retype, ParseTypeName("global::Amazon.Runtime.AWSCredentials").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation).WithTriviaFrom(Retype));
+            }
+        }
+    }
+
+    /// <summary>The default or STS credentials in place of a credentials object, when the code around it accepts that type (retyping a local where needed).</summary>
+    private static Replacement? CredentialsReplacement(Target target, ExpressionSyntax credentials, CancellationToken cancellationToken)
     {
         var types = target.Types;
         var compilation = target.Model.Compilation;
@@ -165,10 +195,12 @@ public abstract class CredentialsCodeFixProvider : CodeFixProvider
         {
             // ImmutableCredentials is a snapshot: take one from the provider.
             var snapshot = InvocationExpression(MemberAccessExpression(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleMemberAccessExpression, credentials, IdentifierName("GetCredentials")));
-            return CredentialRewriter.CanReplaceCreation(target.Operation, types.ImmutableCredentials, compilation, cancellationToken) ? snapshot : null;
+            return CredentialRewriter.CanReplaceCreation(target.Operation, types.ImmutableCredentials, compilation, cancellationToken, out var snapshotRetype) && snapshotRetype is null
+                ? new Replacement(snapshot)
+                : null;
         }
 
-        return CredentialRewriter.CanReplaceCreation(target.Operation, types.AWSCredentials, compilation, cancellationToken) ? credentials : null;
+        return CredentialRewriter.CanReplaceCreation(target.Operation, types.AWSCredentials, compilation, cancellationToken, out var retype) ? new Replacement(credentials, retype) : null;
     }
 
     private static ExpressionSyntax? TransferUtilityOverClient(Target target, ExpressionSyntax? credentials)
@@ -221,6 +253,9 @@ public abstract class CredentialsCodeFixProvider : CodeFixProvider
         return CredentialRewriter.Binds(target.Model, target.Syntax, rewritten) ? rewritten : null;
     }
 
+    private static readonly ExpressionSyntax ProbeRoleArn = IdentifierName("roleArn");
+    private static readonly ExpressionSyntax ProbeExternalId = IdentifierName("externalId");
+
     /// <summary>The STS fix needs AssumeRoleAWSCredentials and its options in the referenced SDK.</summary>
     private static bool CanAssumeRole(AwsTypes types)
         => types.AssumeRoleAWSCredentials is not null && types.AssumeRoleAWSCredentialsOptions is not null && types.AWSCredentials is not null;
@@ -250,20 +285,14 @@ public abstract class CredentialsCodeFixProvider : CodeFixProvider
                 missing.Add(ParameterSpec.ExternalId);
             }
 
-            var session = CredentialRewriter.SessionName(target.Syntax);
-            void Write(DocumentEditor editor, ExpressionSyntax role, ExpressionSyntax external)
+            if (StsReplacement(target, ProbeRoleArn, ProbeExternalId, cancellationToken) is null)
             {
-                var credentials = CredentialRewriter.AssumeRoleCredentials(target.Types, role, external, session);
-                ExpressionSyntax? replacement = target.Kind == CredentialSinkKind.Client
-                    ? CredentialRewriter.WithoutKeyArguments(target.Syntax, target.Operation, credentials) is var rewritten && CredentialRewriter.Binds(model, target.Syntax, rewritten)
-                        ? rewritten
-                        : TransferUtilityOverClient(target, credentials)
-                    : CredentialsReplacement(target, credentials, cancellationToken);
-                if (replacement is not null)
-                {
-                    editor.ReplaceNode(target.Syntax, replacement.WithTriviaFrom(target.Syntax));
-                }
+                // Nothing to put the credentials into: no parameter is added either.
+                continue;
             }
+
+            void Write(DocumentEditor editor, ExpressionSyntax role, ExpressionSyntax external)
+                => StsReplacement(target, role, external, cancellationToken)?.ApplyTo(editor, target.Syntax);
 
             var specs = missing.ToImmutable();
             requests.Add(new ParameterRequest(

@@ -225,4 +225,69 @@ public class CXA2002_HardCodedCredentialsObjectTests
             }
         }
         """, AwsSdk.V4, "CXA2002.DefaultChain");
+
+    [Fact]
+    public Task Fix_Sts_RetypesADeclaredLocal() => VerifyCS.CodeFixAsync(Usings + $$"""
+        class Vendor
+        {
+            IAmazonS3 For(string roleArn, string externalId)
+            {
+                // Keys pasted from the console.
+                BasicAWSCredentials credentials = [|new BasicAWSCredentials("{{KeyId}}", "{{SecretKey}}")|];
+                return new AmazonS3Client(credentials, RegionEndpoint.EUWest1);
+            }
+        }
+        """, Usings + """
+        class Vendor
+        {
+            IAmazonS3 For(string roleArn, string externalId)
+            {
+                // Keys pasted from the console.
+                AWSCredentials credentials = new AssumeRoleAWSCredentials(Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials(), roleArn, "Vendor", new AssumeRoleAWSCredentialsOptions { ExternalId = externalId });
+                return new AmazonS3Client(credentials, RegionEndpoint.EUWest1);
+            }
+        }
+        """, AwsSdk.V4, "CXA2002.Sts");
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Fix_DefaultChain_RetypesADeclaredLocal(AwsSdk sdk) => VerifyCS.CodeFixAsync(Usings + $$"""
+        class Vendor
+        {
+            IAmazonS3 For()
+            {
+                BasicAWSCredentials credentials = [|new BasicAWSCredentials("{{KeyId}}", "{{SecretKey}}")|];
+                return new AmazonS3Client(credentials);
+            }
+        }
+        """, Usings + """
+        class Vendor
+        {
+            IAmazonS3 For()
+            {
+                AWSCredentials credentials = DEFAULT;
+                return new AmazonS3Client(credentials);
+            }
+        }
+        """.Replace("DEFAULT", sdk == AwsSdk.V3 ? "FallbackCredentialsFactory.GetCredentials()" : "Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials()"), sdk, "CXA2002.DefaultChain");
+
+    [Fact]
+    public async Task Fix_NotOffered_WhereTheKeysWouldStay()
+    {
+        // The local is handed to a method that takes BasicAWSCredentials: neither AWSCredentials nor STS credentials fit,
+        // so no fix is offered (a fix that added parameters and left the keys would be worse than none).
+        var keys = await CrossAccountAnalyzers.Tests.ExternalId.CXA1001_AssumeRoleWithoutExternalIdTests.OfferedKeysAsync(Usings + $$"""
+            class Vendor
+            {
+                void Build()
+                {
+                    var credentials = new BasicAWSCredentials("{{KeyId}}", "{{SecretKey}}");
+                    Keep(credentials);
+                }
+
+                private static void Keep(BasicAWSCredentials credentials) { }
+            }
+            """, "CXA2002", requireAny: false);
+        Assert.DoesNotContain("CXA2002.Sts", keys);
+        Assert.DoesNotContain("CXA2002.DefaultChain", keys);
+    }
 }
