@@ -99,6 +99,44 @@ internal static class SourceTextSearch
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="tree"/> may name <paramref name="name"/>: its text holds it, or has an escape that could
+    /// spell it. For whole-compilation questions (who calls a factory) asked from one file: only such files are read.
+    /// </summary>
+    public static bool MayHoldName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    {
+        if ((Facts(tree, cancellationToken) & SourceTextFacts.Escape) != 0)
+        {
+            return true;
+        }
+
+        var text = tree.GetText(cancellationToken);
+        var buffer = t_buffer ??= new char[ChunkSize + Overlap];
+        if (name.Length == 0 || name.Length > Overlap + 1)
+        {
+            // Longer than a chunk's overlap: read the whole text once.
+            return text.ToString().IndexOf(name, StringComparison.Ordinal) >= 0;
+        }
+
+        var kept = 0;
+        for (var position = 0; position < text.Length; position += ChunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var count = Math.Min(ChunkSize, text.Length - position);
+            text.CopyTo(position, buffer, kept, count);
+            var length = kept + count;
+            if (new ReadOnlySpan<char>(buffer, 0, length).IndexOf(name.AsSpan(), StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+
+            kept = Math.Min(name.Length - 1, length);
+            Array.Copy(buffer, length - kept, buffer, 0, kept);
+        }
+
+        return false;
+    }
+
     public static SourceTextFacts Scan(SourceText text, CancellationToken cancellationToken)
     {
         var found = SourceTextFacts.None;

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CrossAccountAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -46,9 +47,13 @@ internal sealed class FactoryCallers
     {
         var target = factory.MethodKind == MethodKind.PropertyGet && factory.AssociatedSymbol is { } associated ? associated : factory;
         var properties = ImmutableArray.Create(property);
+        // Bounded: a local function's callers are in its body's root; a private member's in its own type; any other
+        // member's only in the files whose text names it.
         var roots = factory.MethodKind == MethodKind.LocalFunction
             ? new[] { HardCodedValueEvaluator.GetRoot(origin).Syntax }
-            : _compilation.SyntaxTrees.Select(t => t.GetRoot(cancellationToken)).ToArray();
+            : target.DeclaredAccessibility == Accessibility.Private && target.ContainingType is { } type
+                ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray()
+                : _compilation.SyntaxTrees.Where(t => SourceTextSearch.MayHoldName(t, target.Name, cancellationToken)).Select(t => t.GetRoot(cancellationToken)).ToArray();
 
         foreach (var root in roots)
         {
