@@ -107,7 +107,10 @@ internal static class EmulatorContext
         }
     }
 
-    /// <summary>A config object (created inline, or in a local) whose ServiceURL may be a local emulator.</summary>
+    /// <summary>
+    /// A config object (created inline, in a local, or in the initializer of a field or property declared in source)
+    /// whose ServiceURL may be a local emulator.
+    /// </summary>
     public static bool ConfigTargetsEmulator(IOperation config, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         config = ObjectCreations.StripConversions(config);
@@ -117,6 +120,21 @@ internal static class EmulatorContext
         {
             creation = ObjectCreations.FindSingleCreationAssignedTo(local, cancellationToken);
             aliases = ImmutableArray.Create(local.Local);
+        }
+        else if (creation is null && config is IFieldReferenceOperation or IPropertyReferenceOperation { Arguments.IsEmpty: true })
+        {
+            // private readonly AmazonS3Config _config = new() { ServiceURL = url ?? "http://localhost:4566" };
+            var member = ((IMemberReferenceOperation)config).Member.OriginalDefinition;
+            foreach (var declared in DeclaredValues(member, evaluator, cancellationToken))
+            {
+                if (ObjectCreations.StripConversions(declared) is IObjectCreationOperation { Initializer: { } initializer })
+                {
+                    return initializer.Initializers.OfType<ISimpleAssignmentOperation>()
+                        .Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "ServiceURL" } && MayBeEmulatorUrl(a.Value, evaluator, cancellationToken));
+                }
+            }
+
+            return false;
         }
 
         if (creation is null)

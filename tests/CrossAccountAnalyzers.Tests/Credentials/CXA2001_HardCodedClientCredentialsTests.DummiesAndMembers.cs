@@ -163,6 +163,25 @@ public partial class CXA2001_HardCodedClientCredentialsTests
         }
         """, sdk);
 
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task EmulatorFallback_InAConfigHeldByAMember_IsNotReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        class Storage
+        {
+            private static readonly AmazonS3Config LocalConfig = new AmazonS3Config { ServiceURL = Environment.GetEnvironmentVariable("S3_URL") ?? "http://localhost:4566", ForcePathStyle = true };
+            private AmazonS3Config RemoteConfig { get; } = new AmazonS3Config { ServiceURL = Environment.GetEnvironmentVariable("S3_URL") ?? "https://s3.eu-west-1.amazonaws.com" };
+            private readonly AmazonS3Config _unknown;
+
+            Storage(AmazonS3Config config) => _unknown = config;
+
+            void Build()
+            {
+                var local = new AmazonS3Client("ak", "sk", LocalConfig);
+                var remote = [|new AmazonS3Client("ak", "sk", RemoteConfig)|];
+                var unknown = [|new AmazonS3Client("ak", "sk", _unknown)|];
+            }
+        }
+        """, sdk);
+
     [Fact]
     public Task EmulatorFallbacks_DynamoDbLocalAndSqs_AreNotReported() => VerifyCS.AnalyzerAsync(V4Usings + ConfigurationBinder + """
         class Tables
