@@ -15,8 +15,9 @@ namespace CrossAccountAnalyzers.Credentials;
 /// <summary>
 /// Whether credentials go to a local emulator (LocalStack, DynamoDB Local, MinIO): the client's config, or the config
 /// of the client a credentials object is handed to, has a <c>ServiceURL</c> that is, or falls back to, an emulator
-/// address. A fallback is any value the URL can take: a constant, either arm of a ternary, the right of <c>??</c> or
-/// <c>??=</c>, the default argument of a configuration read (<c>config.GetValue("Url", "http://localhost:8000")</c>),
+/// address. A fallback is any value the URL can take: a constant, either arm of a ternary, an arm of a switch
+/// expression, the right of <c>??</c> or <c>??=</c>, the default argument of a configuration read
+/// (<c>config.GetValue("Url", "http://localhost:8000")</c>),
 /// the values a local is assigned, a field's or property's initializer (the default of a bound settings class), or the
 /// constant start of an interpolation (<c>$"http://localhost:{port}"</c>).
 /// </summary>
@@ -177,6 +178,8 @@ internal static class EmulatorContext
             case ICoalesceOperation coalesce:
                 return MayBeEmulatorUrl(coalesce.Value, evaluator, depth, visited, cancellationToken)
                     || MayBeEmulatorUrl(coalesce.WhenNull, evaluator, depth, visited, cancellationToken);
+            case ISwitchExpressionOperation switchExpression:
+                return switchExpression.Arms.Any(arm => MayBeEmulatorUrl(arm.Value, evaluator, depth, visited, cancellationToken));
             case IInvocationOperation invocation:
                 // config.GetValue<string>("DynamoDbUrl", "http://localhost:8000"), GetOrDefault(key, fallback: ...), and a
                 // fallback parameter's own default when the call leaves it out.

@@ -105,6 +105,7 @@ public partial class CXA2001_HardCodedClientCredentialsTests
                 var indexer = new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = config["S3Url"] ?? "http://localhost:4566" });
                 var environment = new AmazonSecurityTokenServiceClient("ak", "sk", new AmazonSecurityTokenServiceConfig { ServiceURL = Environment.GetEnvironmentVariable("STS_URL") ?? "http://localstack:4566" });
                 var ternary = new AmazonS3Client("key", "secret", new AmazonS3Config { ServiceURL = string.IsNullOrEmpty(url) ? "http://127.0.0.1:9000" : url });
+                var switchArm = new AmazonS3Client("key", "secret", new AmazonS3Config { ServiceURL = url switch { null or "" => "http://localhost:9000", _ => url } });
             }
         }
         """, sdk);
@@ -156,6 +157,8 @@ public partial class CXA2001_HardCodedClientCredentialsTests
                 var hostNotFinished = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = "http://localhost" + host })|];
                 var hostFromInput = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = $"https://{host}:4566" })|];
                 var optionsDefault = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = options.ServiceUrl })|];
+
+                var realSwitch = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = url switch { null => "https://s3.amazonaws.com", _ => url } })|];
 
                 var local = url ?? "https://minio.example.com";
                 var viaLocal = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = local })|];
