@@ -45,16 +45,21 @@ internal static class EmulatorContext
                             return true;
                         }
                     }
-                    else if (consumer is IObjectCreationOperation { Initializer: { } initializer } options && SymbolEqualityComparer.Default.Equals(options.Type, types.AWSOptions))
+                    else if (consumer is IObjectCreationOperation options && SymbolEqualityComparer.Default.Equals(options.Type, types.AWSOptions))
                     {
                         // new AWSOptions { Credentials = ..., DefaultClientConfig = { ServiceURL = "http://localhost:4566" } }
-                        foreach (var member in initializer.Initializers)
+                        var holder = options.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+                        if (AwsOptionsTargetsEmulator(options, holder, evaluator, cancellationToken))
                         {
-                            if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "DefaultClientConfig" }, Initializer: { } nested }
-                                && nested.Initializers.OfType<ISimpleAssignmentOperation>().Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "ServiceURL" } && MayBeEmulatorUrl(a.Value, evaluator, cancellationToken)))
-                            {
-                                return true;
-                            }
+                            return true;
+                        }
+                    }
+                    else if (consumer is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Type, types.AWSOptions))
+                    {
+                        // var options = configuration.GetAWSOptions(); options.Credentials = ...; options.DefaultClientConfig.ServiceURL = ...;
+                        if (AwsOptionsTargetsEmulator(local, local.Local, evaluator, cancellationToken))
+                        {
+                            return true;
                         }
                     }
                 }
@@ -65,7 +70,52 @@ internal static class EmulatorContext
         }
     }
 
-    /// <summary>The creations that receive the object made by <paramref name="creation"/>: directly, or through the local that holds it.</summary>
+    /// <summary>
+    /// An <c>AWSOptions</c> whose <c>DefaultClientConfig.ServiceURL</c> may be an emulator: in the initializer of
+    /// <paramref name="options"/> when it is the creation, or assigned through <paramref name="holder"/>, the local that
+    /// holds it, in the same body.
+    /// </summary>
+    private static bool AwsOptionsTargetsEmulator(IOperation options, ILocalSymbol? holder, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        if (options is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "DefaultClientConfig" }, Initializer: { } nested }
+                    && nested.Initializers.OfType<ISimpleAssignmentOperation>().Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "ServiceURL" } && MayBeEmulatorUrl(a.Value, evaluator, cancellationToken)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (holder is null)
+        {
+            return false;
+        }
+
+        foreach (var op in HardCodedValueEvaluator.GetRoot(options).Descendants())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (op is ISimpleAssignmentOperation
+                {
+                    Target: IPropertyReferenceOperation { Property.Name: "ServiceURL", Instance: IPropertyReferenceOperation { Property.Name: "DefaultClientConfig", Instance: ILocalReferenceOperation local } },
+                } assignment
+                && SymbolEqualityComparer.Default.Equals(local.Local, holder)
+                && MayBeEmulatorUrl(assignment.Value, evaluator, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The operations that receive the object made by <paramref name="creation"/>, directly or through the local that
+    /// holds it: the creation it is an argument of or initializes a member of, or the local whose member it is
+    /// assigned to (<c>options.Credentials = creds</c>).
+    /// </summary>
     private static IEnumerable<IOperation> ConsumersOf(IOperation creation, CancellationToken cancellationToken)
     {
         var current = creation;
@@ -82,6 +132,10 @@ internal static class EmulatorContext
         {
             yield return owner;
         }
+        else if (current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation target } } memberAssignment && memberAssignment.Value == current)
+        {
+            yield return target;
+        }
         else if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
         {
             foreach (var op in HardCodedValueEvaluator.GetRoot(creation).Descendants())
@@ -89,9 +143,11 @@ internal static class EmulatorContext
                 cancellationToken.ThrowIfCancellationRequested();
                 if (op is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, declarator.Symbol))
                 {
+                    IOperation value = reference;
                     var use = reference.Parent;
                     while (use is IConversionOperation)
                     {
+                        value = use;
                         use = use.Parent;
                     }
 
@@ -102,6 +158,10 @@ internal static class EmulatorContext
                     else if (use is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: { } holder } })
                     {
                         yield return holder;
+                    }
+                    else if (use is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation local } } assignment && assignment.Value == value)
+                    {
+                        yield return local;
                     }
                 }
             }

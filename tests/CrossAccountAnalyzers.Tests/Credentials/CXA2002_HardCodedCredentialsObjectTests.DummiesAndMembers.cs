@@ -89,6 +89,42 @@ public partial class CXA2002_HardCodedCredentialsObjectTests
         }
         """, AwsSdk.V4);
 
+    [Fact]
+    public Task AwsOptionsConfiguredThroughALocal_WithEmulatorFallback_IsNotReported() => VerifyCS.AnalyzerAsync("""
+        using System;
+        using Amazon.Extensions.NETCore.Setup;
+        using Amazon.Runtime;
+        using Microsoft.Extensions.Configuration;
+
+        static class Startup
+        {
+            static AWSOptions Local(IConfiguration configuration)
+            {
+                var options = new AWSOptions();
+                options.Credentials = new BasicAWSCredentials("ak", "sk");
+                options.DefaultClientConfig.ServiceURL = configuration["AWS:ServiceURL"] ?? "http://localhost:4566";
+                return options;
+            }
+
+            static AWSOptions LocalThroughVariable(IConfiguration configuration)
+            {
+                var credentials = new BasicAWSCredentials("key", "secret");
+                var options = new AWSOptions { Credentials = credentials };
+                options.DefaultClientConfig.ServiceURL = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL") ?? "http://localstack:4566";
+                return options;
+            }
+
+            static AWSOptions Remote(IConfiguration configuration, AWSOptions other)
+            {
+                var options = new AWSOptions();
+                options.Credentials = [|new BasicAWSCredentials("ak", "sk")|];
+                options.DefaultClientConfig.ServiceURL = configuration["AWS:ServiceURL"];
+                other.DefaultClientConfig.ServiceURL = "http://localhost:4566";
+                return options;
+            }
+        }
+        """, AwsSdk.V4);
+
     // ---------------------------------------------------------------- members that code we do not see writes
 
     [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
