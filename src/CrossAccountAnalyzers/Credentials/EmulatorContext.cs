@@ -320,12 +320,17 @@ internal static class EmulatorContext
     }
 
     /// <summary>The constant text an interpolation or concatenation starts with (<c>$"http://localhost:{port}"</c> starts with <c>http://localhost:</c>).</summary>
-    private static string? LeadingText(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    private static string? LeadingText(IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken, int depth = 0)
     {
+        if (depth > MaxDepth)
+        {
+            return null;
+        }
+
         switch (value)
         {
             case IConversionOperation conversion:
-                return LeadingText(conversion.Operand, evaluator, cancellationToken);
+                return LeadingText(conversion.Operand, evaluator, cancellationToken, depth + 1);
             case IInterpolatedStringOperation interpolated:
                 var text = new StringBuilder();
                 foreach (var part in interpolated.Parts)
@@ -347,7 +352,7 @@ internal static class EmulatorContext
                 return text.ToString();
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 var left = Single(evaluator.Evaluate(binary.LeftOperand, cancellationToken));
-                return left is null ? LeadingText(binary.LeftOperand, evaluator, cancellationToken) : left + LeadingText(binary.RightOperand, evaluator, cancellationToken);
+                return left is null ? LeadingText(binary.LeftOperand, evaluator, cancellationToken, depth + 1) : left + LeadingText(binary.RightOperand, evaluator, cancellationToken, depth + 1);
             default:
                 return Single(evaluator.Evaluate(value, cancellationToken));
         }
