@@ -18,8 +18,8 @@ namespace CrossAccountAnalyzers.Credentials;
 /// address. A fallback is any value the URL can take: a constant, either arm of a ternary, an arm of a switch
 /// expression, the right of <c>??</c> or <c>??=</c>, the default argument of a configuration read
 /// (<c>config.GetValue("Url", "http://localhost:8000")</c>),
-/// the values a local is assigned, a field's or property's initializer (the default of a bound settings class), or the
-/// constant start of an interpolation (<c>$"http://localhost:{port}"</c>).
+/// the values a local is assigned, a field's or property's initializer (the default of a bound settings class), what a
+/// helper declared in source returns, or the constant start of an interpolation (<c>$"http://localhost:{port}"</c>).
 /// </summary>
 internal static class EmulatorContext
 {
@@ -243,7 +243,15 @@ internal static class EmulatorContext
             case IInvocationOperation invocation:
                 // config.GetValue<string>("DynamoDbUrl", "http://localhost:8000"), GetOrDefault(key, fallback: ...), and a
                 // fallback parameter's own default when the call leaves it out.
-                return invocation.Arguments.Any(a => IsFallbackParameter(a.Parameter) && MayBeEmulatorUrl(a.Value, evaluator, depth, visited, cancellationToken));
+                if (invocation.Arguments.Any(a => IsFallbackParameter(a.Parameter) && MayBeEmulatorUrl(a.Value, evaluator, depth, visited, cancellationToken)))
+                {
+                    return true;
+                }
+
+                // A helper of ours that returns the URL: string ServiceUrl() => Environment.GetEnvironmentVariable("X") ?? "http://localhost:4566";
+                var method = invocation.TargetMethod.OriginalDefinition;
+                return !method.IsVirtual && !method.IsAbstract && !method.IsOverride && Enter(ref visited, method)
+                    && ReturnedValues(method, evaluator, cancellationToken).Any(v => MayBeEmulatorUrl(v, evaluator, depth, visited, cancellationToken));
             case ILocalReferenceOperation local:
                 return Enter(ref visited, local.Local)
                     && ValuesAssignedTo(local, cancellationToken).Any(v => MayBeEmulatorUrl(v, evaluator, depth, visited, cancellationToken));
@@ -317,6 +325,55 @@ internal static class EmulatorContext
                 yield return operation;
             }
         }
+    }
+
+    /// <summary>What a method declared in source returns: its expression body, or the value of each of its own <c>return</c> statements.</summary>
+    private static IEnumerable<IOperation> ReturnedValues(IMethodSymbol method, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            SyntaxNode? body = syntax switch
+            {
+                MethodDeclarationSyntax { ExpressionBody.Expression: { } expression } => expression,
+                MethodDeclarationSyntax { Body: { } block } => block,
+                LocalFunctionStatementSyntax { ExpressionBody.Expression: { } expression } => expression,
+                LocalFunctionStatementSyntax { Body: { } block } => block,
+                _ => null,
+            };
+            if (body is null || evaluator.SemanticModelFor(body)?.GetOperation(body, cancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            if (body is not BlockSyntax)
+            {
+                yield return operation;
+                continue;
+            }
+
+            foreach (var op in operation.Descendants())
+            {
+                if (op is IReturnOperation { ReturnedValue: { } returned } && IsOwnReturn(op, operation))
+                {
+                    yield return returned;
+                }
+            }
+        }
+    }
+
+    /// <summary>The return belongs to the method itself, not to a lambda or local function inside it.</summary>
+    private static bool IsOwnReturn(IOperation returnOperation, IOperation body)
+    {
+        for (var p = returnOperation.Parent; p is not null && p != body; p = p.Parent)
+        {
+            if (p is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The constant text an interpolation or concatenation starts with (<c>$"http://localhost:{port}"</c> starts with <c>http://localhost:</c>).</summary>

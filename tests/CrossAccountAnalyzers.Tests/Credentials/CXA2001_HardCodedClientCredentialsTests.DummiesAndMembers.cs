@@ -185,6 +185,40 @@ public partial class CXA2001_HardCodedClientCredentialsTests
         }
         """, sdk);
 
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task EmulatorFallback_ReturnedByAHelper_IsNotReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        class Storage
+        {
+            static string LocalUrl() => Environment.GetEnvironmentVariable("S3_URL") ?? "http://localhost:4566";
+
+            static string LocalUrlInBlock(bool docker)
+            {
+                if (docker)
+                {
+                    return "http://host.docker.internal:4566";
+                }
+
+                return Environment.GetEnvironmentVariable("S3_URL");
+            }
+
+            static string RemoteUrl()
+            {
+                Func<string> local = () => "http://localhost:4566";
+                return Environment.GetEnvironmentVariable("S3_URL") ?? "https://s3.eu-west-1.amazonaws.com";
+            }
+
+            protected virtual string Overridable() => "http://localhost:4566";
+
+            void Build()
+            {
+                var a = new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = LocalUrl() });
+                var b = new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = LocalUrlInBlock(true) });
+                var c = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = RemoteUrl() })|];
+                var d = [|new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = Overridable() })|];
+            }
+        }
+        """, sdk);
+
     [Fact]
     public Task EmulatorFallbacks_DynamoDbLocalAndSqs_AreNotReported() => VerifyCS.AnalyzerAsync(V4Usings + ConfigurationBinder + """
         class Tables
