@@ -17,13 +17,10 @@ internal static class AccessKeyId
     /// <summary>True for exactly an access key ID (the whole value).</summary>
     public static bool IsKeyId(string? value) => value is { Length: 20 } && Pattern.IsMatch(value);
 
-    /// <summary>AWS's documentation keys (<c>AKIAIOSFODNN7EXAMPLE</c>) end with EXAMPLE; they are not secrets.</summary>
-    public static bool IsDocumentationExample(string keyId) => keyId.EndsWith("EXAMPLE", System.StringComparison.Ordinal);
-
-    /// <summary>Quick pre-filter before running the regex.</summary>
     /// <summary>The four prefixes of access key IDs.</summary>
     public static readonly string[] Prefixes = { "AKIA", "ASIA", "ABIA", "ACCA" };
 
+    /// <summary>Quick pre-filter before running the regex.</summary>
     public static bool MayContainKeyId(string text)
     {
         if (text.Length < 20)

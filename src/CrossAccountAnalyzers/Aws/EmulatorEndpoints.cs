@@ -71,6 +71,28 @@ internal static class EmulatorEndpoints
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="prefix"/>, the constant start of a URL built at run time (<c>$"http://localhost:{port}"</c>),
+    /// already names the whole host and that host is an emulator: a scheme, then a host ended by a port, path or query.
+    /// </summary>
+    public static bool IsEmulatorPrefix(string prefix)
+    {
+        var scheme = prefix.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return false;
+        }
+
+        // user:password@host: the host starts after the user information.
+        var rest = prefix.Substring(scheme + 3);
+        rest = rest.Substring(rest.LastIndexOf('@') + 1);
+
+        var hostEnd = rest.StartsWith("[", StringComparison.Ordinal) ? rest.IndexOf(']') : rest.IndexOfAny(HostEnd);
+        return hostEnd > 0 && IsEmulator(prefix);
+    }
+
+    private static readonly char[] HostEnd = { ':', '/', '?', '#' };
+
     private static bool IsIPv4(string host)
     {
         var parts = host.Split('.');

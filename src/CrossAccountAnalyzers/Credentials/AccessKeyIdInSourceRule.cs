@@ -15,7 +15,7 @@ namespace CrossAccountAnalyzers.Credentials;
 
 /// <summary>
 /// CXA2003: an access key ID (AKIA/ASIA/ABIA/ACCA + 16) in a string literal of any kind, or in an AdditionalFile
-/// (appsettings*.json, *.config, .env, ...). AWS's documentation keys (ending in EXAMPLE) are skipped, and so are
+/// (appsettings*.json, *.config, .env, ...). AWS's documentation keys (ending in EXAMPLE, <see cref="DocumentationCredentials"/>) are skipped, and so are
 /// literals that CXA2001/CXA2002 already report where they are passed.
 /// </summary>
 internal sealed class AccessKeyIdInSourceRule : CxaRule
@@ -102,7 +102,7 @@ internal sealed class AccessKeyIdInSourceRule : CxaRule
         foreach (Match match in AccessKeyId.Pattern.Matches(text))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (AccessKeyId.IsDocumentationExample(match.Value))
+            if (DocumentationCredentials.IsKeyId(match.Value))
             {
                 continue;
             }
@@ -118,7 +118,7 @@ internal sealed class AccessKeyIdInSourceRule : CxaRule
         var keys = new List<string>();
         foreach (Match match in AccessKeyId.Pattern.Matches(value))
         {
-            if (!AccessKeyId.IsDocumentationExample(match.Value))
+            if (!DocumentationCredentials.IsKeyId(match.Value))
             {
                 keys.Add(match.Value);
             }

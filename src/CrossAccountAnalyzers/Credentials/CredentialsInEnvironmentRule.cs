@@ -47,7 +47,13 @@ internal sealed class CredentialsInEnvironmentRule : CxaRule
                 }
 
                 var dummies = CxaOptions.GetDummyCredentials(c.Options, invocation.Syntax.SyntaxTree);
-                if (CredentialJudge.IsHardCodedSecret(value.Value, evaluator, dummies, c.CancellationToken, out var keyId))
+                var role = variable.Trim().ToUpperInvariant() switch
+                {
+                    "AWS_ACCESS_KEY_ID" => CredentialRole.AccessKeyId,
+                    "AWS_SECRET_ACCESS_KEY" => CredentialRole.SecretAccessKey,
+                    _ => CredentialRole.SessionToken,
+                };
+                if (CredentialJudge.IsHardCodedSecret(value.Value, role, evaluator, dummies, c.CancellationToken, out var keyId))
                 {
                     var suffix = keyId is null ? string.Empty : " (" + AccessKeyId.Mask(keyId) + ")";
                     c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA2004_CredentialsInEnvironment, invocation.Syntax.GetLocation(), variable.Trim().ToUpperInvariant(), suffix));

@@ -16,7 +16,8 @@ namespace CrossAccountAnalyzers.Values;
 /// Answers "is this value known at compile time, and what is it" for an operation: constants, concatenations and
 /// interpolations of constants, conditionals between constants, and locals, fields and properties whose only
 /// assignments are such constants. One instance per compilation; member answers are cached.
-/// Values from parameters, method calls, configuration or the environment are unknown.
+/// Values from parameters, method calls, configuration or the environment are unknown, and so are members that code
+/// we do not see writes (<see cref="IsWrittenByUnseenCode"/>): there an initializer is a default, not the value.
 /// </summary>
 internal sealed class HardCodedValueEvaluator
 {
@@ -35,7 +36,10 @@ internal sealed class HardCodedValueEvaluator
     public ValueSet Evaluate(IOperation? operation, CancellationToken cancellationToken)
         => Evaluate(operation, depth: 0, visiting: null, cancellationToken);
 
-    /// <summary>A field or property whose every assignment in the compilation is a constant (a const, or <c>static readonly X = "..."</c>).</summary>
+    /// <summary>
+    /// A field or property whose every assignment is a constant (a const, <c>static readonly X = "..."</c>, a get-only
+    /// property); never a member that code we do not see writes (<see cref="IsWrittenByUnseenCode"/>).
+    /// </summary>
     public bool IsHardCodedMember(ISymbol member, CancellationToken cancellationToken)
         => member is IFieldSymbol { IsConst: true } || (member is IFieldSymbol or IPropertySymbol && EvaluateMember(member, cancellationToken).IsKnown);
 
@@ -364,7 +368,7 @@ internal sealed class HardCodedValueEvaluator
                     return field.HasConstantValue ? FromConstant(field.ConstantValue) : ValueSet.Unknown;
                 }
 
-                if (field.IsVolatile || field.AssociatedSymbol is not null)
+                if (field.IsVolatile || field.AssociatedSymbol is not null || IsWrittenByUnseenCode(field))
                 {
                     return ValueSet.Unknown;
                 }
@@ -412,7 +416,7 @@ internal sealed class HardCodedValueEvaluator
                         return returned is null ? ValueSet.Unknown : Evaluate(GetOperation(returned, cancellationToken), depth + 1, visiting, cancellationToken);
                     }
 
-                    if (syntax.AccessorList.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
+                    if (syntax.AccessorList.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null) || IsWrittenByUnseenCode(property))
                     {
                         return ValueSet.Unknown;
                     }
@@ -431,11 +435,10 @@ internal sealed class HardCodedValueEvaluator
         }
 
         // Writes outside the declaration: constructors for read-only members, the declaring type for private ones,
-        // the whole compilation otherwise.
+        // the whole compilation otherwise (internal members, and static ones, which no serializer or binder writes).
         var accessibleOutsideType = mayBeWrittenElsewhere && member.DeclaredAccessibility != Accessibility.Private
             && !(member is IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Private });
-        var initOnlyOutside = member is IPropertySymbol { SetMethod.IsInitOnly: true } p && p.SetMethod.DeclaredAccessibility != Accessibility.Private;
-        IEnumerable<SyntaxNode> scopes = accessibleOutsideType || initOnlyOutside
+        IEnumerable<SyntaxNode> scopes = accessibleOutsideType
             ? _compilation.SyntaxTrees.Select(t => t.GetRoot(cancellationToken))
             : member.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
 
@@ -490,6 +493,25 @@ internal sealed class HardCodedValueEvaluator
 
         return result;
     }
+
+    /// <summary>
+    /// An instance member that code outside the compilation writes: a property with a public or protected setter or a
+    /// non-private <c>init</c> accessor, or a public or protected field that is not read-only. Serializers, configuration
+    /// and model binders, ORMs and callers in other assemblies set these (DTOs, options classes, request models,
+    /// entities), so their initializer is only a default. Static members are bound by none of them and are judged by
+    /// their writers in source.
+    /// </summary>
+    internal static bool IsWrittenByUnseenCode(ISymbol member) => member switch
+    {
+        IPropertySymbol { IsStatic: false, SetMethod: { } setter } => setter.IsInitOnly
+            ? setter.DeclaredAccessibility != Accessibility.Private
+            : IsVisibleToDerivedOrOtherAssemblies(setter.DeclaredAccessibility),
+        IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false } field => IsVisibleToDerivedOrOtherAssemblies(field.DeclaredAccessibility),
+        _ => false,
+    };
+
+    private static bool IsVisibleToDerivedOrOtherAssemblies(Accessibility accessibility)
+        => accessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal;
 
     internal SemanticModel? SemanticModelFor(SyntaxNode node)
         => _compilation.ContainsSyntaxTree(node.SyntaxTree) ? SemanticModels.Of(_compilation, node.SyntaxTree) : null;

@@ -8,7 +8,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.Credentials;
 
-public class CXA2001_HardCodedClientCredentialsTests
+public partial class CXA2001_HardCodedClientCredentialsTests
 {
     private const string Usings = """
         using System;

@@ -8,7 +8,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.Credentials;
 
-public class CXA2002_HardCodedCredentialsObjectTests
+public partial class CXA2002_HardCodedCredentialsObjectTests
 {
     private const string Usings = """
         using System;

@@ -119,6 +119,37 @@ public class CXA2003_AccessKeyIdInSourceTests
         }
         """, AwsSdk.V4);
 
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task KeyDefaultOfSettableProperty_IsStillReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""
+        using Amazon.Runtime;
+
+        class AwsSettings
+        {
+            public string AccessKey { get; set; } = "[|{{KeyId}}|]";
+            public string BackupKey { get; init; } = "[|{{OldKeyId}}|]";
+            public string SecretKey { get; set; } = "{{SecretKey}}";
+            public string DocumentationKey { get; set; } = "AKIAIOSFODNN7EXAMPLE";
+        }
+
+        class Use
+        {
+            AWSCredentials Bound(AwsSettings settings) => new BasicAWSCredentials(settings.AccessKey, settings.SecretKey);
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task KeyAtAnEmulatorFallback_IsReportedHere_DocumentationKeyIsNot(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""
+        using Amazon.Runtime;
+        using Amazon.S3;
+
+        class Storage
+        {
+            IAmazonS3 Local(string url) => new AmazonS3Client(new BasicAWSCredentials("[|{{KeyId}}|]", "{{SecretKey}}"), new AmazonS3Config { ServiceURL = url ?? "http://localhost:4566" });
+            AWSCredentials RealSecret() => new BasicAWSCredentials("AKIAIOSFODNN7EXAMPLE", "{{SecretKey}}");
+            AWSCredentials DocumentationSecret() => new BasicAWSCredentials("{{KeyId}}", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        }
+        """, sdk);
+
     [Fact]
     public Task NoAwsReference_IsNotReported() => VerifyCS.AnalyzerAsync($$"""
         class C { const string Key = "{{KeyId}}"; }

@@ -51,6 +51,30 @@ public class CXA2004_CredentialsInEnvironmentTests
         }
         """, sdk);
 
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task DocumentationCredentials_AreNotReported_LookAlikesAre(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""
+        using System;
+
+        class Bootstrap
+        {
+            const string DocSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+            void Configure()
+            {
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE");
+                Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", DocSecret);
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+                Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+                Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", "AQoDYXdzEJr/EXAMPLETOKEN/IvU1dYUg2RVAJBanLiHb4IgRmpRV3zrkuWJOgQs8IZZaIv2BXIa2R4Olgk");
+
+                [|Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7example")|];
+                [|Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", DocSecret + "2")|];
+                [|Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLE")|];
+                [|Environment.SetEnvironmentVariable("AWS_SESSION_TOKEN", "{{SessionToken}}")|];
+            }
+        }
+        """, sdk);
+
     [Fact]
     public Task NoAwsReference_IsNotReported() => VerifyCS.AnalyzerAsync($$"""
         class C { void M() => System.Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "{{SecretKey}}"); }

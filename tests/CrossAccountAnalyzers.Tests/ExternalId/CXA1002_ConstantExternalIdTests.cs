@@ -73,6 +73,33 @@ public class CXA1002_ConstantExternalIdTests
         """, sdk);
 
     [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task SettableMemberDefault_IsNotAConstant_ConstantMembersAre(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        class Customer { public string ExternalId { get; set; } = "vendor-default"; }
+        class TenantOptions { public string ExternalId { get; init; } = "vendor-default"; }
+        class CustomerEntity { public string ExternalId = "vendor-default"; }
+
+        class Fixed
+        {
+            public string GetOnly { get; } = "vendor-get-only";
+            public string PrivateSet { get; private set; } = "vendor-private-set";
+            public static string StaticSettable { get; set; } = "vendor-static";
+        }
+
+        class Vendor
+        {
+            void Build(string roleArn, Customer customer, TenantOptions options, CustomerEntity entity, Fixed fixedIds)
+            {
+                var a = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = customer.ExternalId };
+                var b = new AssumeRoleAWSCredentialsOptions { ExternalId = options.ExternalId };
+                var c = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = entity.ExternalId };
+                var d = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = [|fixedIds.GetOnly|] };
+                var e = new AssumeRoleAWSCredentialsOptions { ExternalId = [|fixedIds.PrivateSet|] };
+                var f = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = [|Fixed.StaticSettable|] };
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Fix_Parameter_ReplacesTheConstant(AwsSdk sdk) => VerifyCS.CodeFixAsync(Usings + """
         class Vendor
         {
