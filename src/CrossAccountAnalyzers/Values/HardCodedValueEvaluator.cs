@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using CrossAccountAnalyzers.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -435,11 +436,12 @@ internal sealed class HardCodedValueEvaluator
         }
 
         // Writes outside the declaration: constructors for read-only members, the declaring type for private ones,
-        // the whole compilation otherwise (internal members, and static ones, which no serializer or binder writes).
+        // otherwise (internal members, and static ones, which no serializer or binder writes) the files whose text
+        // names the member: a write names what it writes, so no other file needs reading.
         var accessibleOutsideType = mayBeWrittenElsewhere && member.DeclaredAccessibility != Accessibility.Private
             && !(member is IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Private });
         IEnumerable<SyntaxNode> scopes = accessibleOutsideType
-            ? _compilation.SyntaxTrees.Select(t => t.GetRoot(cancellationToken))
+            ? _compilation.SyntaxTrees.Where(t => SourceTextSearch.MayHoldName(t, member.Name, cancellationToken)).Select(t => t.GetRoot(cancellationToken))
             : member.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
 
         foreach (var scope in scopes)
