@@ -255,21 +255,6 @@ internal static class SarifReport
             w.WriteEndObject();
             w.WriteEndObject();
 
-            var artifacts = report.Reported.Select(f => f.File).Distinct(StringComparer.Ordinal).ToList();
-            var artifactIndex = artifacts.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
-            w.WriteStartArray("artifacts");
-            foreach (var a in artifacts)
-            {
-                w.WriteStartObject();
-                w.WriteStartObject("location");
-                w.WriteString("uri", RelativeUri(a));
-                w.WriteString("uriBaseId", "SRCROOT");
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-
             w.WriteStartArray("results");
             foreach (var f in report.Reported)
             {
@@ -290,7 +275,6 @@ internal static class SarifReport
                 w.WriteStartObject("artifactLocation");
                 w.WriteString("uri", RelativeUri(f.File));
                 w.WriteString("uriBaseId", "SRCROOT");
-                w.WriteNumber("index", artifactIndex[f.File]);
                 w.WriteEndObject();
                 w.WriteStartObject("region");
                 w.WriteNumber("startLine", f.StartLine);
