@@ -166,9 +166,16 @@ internal static class SourceLoader
             }
         }
 
-        if (mentionsAws && !choice.References.Any(r => r.Display?.EndsWith("AWSSDK.Core.dll", StringComparison.OrdinalIgnoreCase) == true))
+        if (!choice.References.Any(r => r.Display?.EndsWith("AWSSDK.Core.dll", StringComparison.OrdinalIgnoreCase) == true))
         {
-            report.RulesNotRun.Add("AWS");
+            // The analyzers register nothing in a compilation without AWSSDK.Core: a stand-in lets the rules that
+            // judge text (keys in literals and AdditionalFiles, environment variables, JSON policies) run.
+            solution = solution.AddMetadataReference(projectId, AwsStandIn.Reference);
+            report.Notes.Add("no AWS SDK reference: text rules only, against a stand-in for AWSSDK.Core");
+            if (mentionsAws)
+            {
+                report.RulesNotRun.Add("AWS");
+            }
         }
 
         if (choice.CdkMissing)
@@ -178,6 +185,27 @@ internal static class SourceLoader
 
         report.Files = texts.Count;
         return solution.GetProject(projectId);
+    }
+
+    /// <summary>The two AWSSDK.Core types the analyzers look for before registering anything, compiled once in memory.</summary>
+    private static class AwsStandIn
+    {
+        public static readonly MetadataReference Reference = Create();
+
+        private static MetadataReference Create()
+        {
+            var tree = CSharpSyntaxTree.ParseText("namespace Amazon.Runtime { public abstract class AmazonServiceClient { } public abstract class AWSCredentials { } }");
+            var core = MetadataReference.CreateFromFile(typeof(object).Assembly.Location);
+            var compilation = CSharpCompilation.Create("AWSSDK.Core.StandIn", new[] { tree }, new[] { core }, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new MemoryStream();
+            var emit = compilation.Emit(stream);
+            if (!emit.Success)
+            {
+                throw new InvalidOperationException("the AWSSDK.Core stand-in does not compile");
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray(), filePath: "AWSSDK.Core.StandIn.dll");
+        }
     }
 
     /// <summary>The configuration files beside a project that may hold keys (CXA2003): appsettings*.json, *.config, .env.</summary>

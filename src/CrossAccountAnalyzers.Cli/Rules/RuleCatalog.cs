@@ -25,10 +25,11 @@ internal sealed class RuleCatalog
     public const string CodeFixAssemblyName = "CrossAccountAnalyzers.CodeFixes";
 
     /// <summary>
-    /// Rules that judge text only (string literals, JSON in strings, AdditionalFiles) and so still run when no AWS
-    /// reference assembly can be had. The others need the AWS SDK's (or CDK's) types to bind (RULES.md).
+    /// Rules that judge text (string literals, AdditionalFiles, environment variable names, JSON policies in strings)
+    /// and so still run, against a stand-in for AWSSDK.Core, when no AWS reference assembly can be had. The others
+    /// need the AWS SDK's (or CDK's) types to bind (RULES.md).
     /// </summary>
-    public static readonly ImmutableHashSet<string> TextRules = ImmutableHashSet.Create("CXA2003", "CXA3001", "CXA3002", "CXA3003", "CXA3004", "CXA3005");
+    public static readonly ImmutableHashSet<string> TextRules = ImmutableHashSet.Create("CXA2003", "CXA2004", "CXA3001", "CXA3002", "CXA3003", "CXA3004", "CXA3005");
 
     private RuleCatalog(ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CodeFixProvider> fixers, ImmutableArray<RuleInfo> rules, string version)
     {
