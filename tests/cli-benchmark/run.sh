@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The cxa benchmark (results in docs/performance.md, "The command-line tool"):
-#   bash tests/cli-benchmark/run.sh [FILES=1000] [ROUNDS=3]
+#   bash tests/cli-benchmark/run.sh [FILES=1000] [ROUNDS=3]   (ROUNDS=0: one round, no warm-up)
 # Writes the benchmark's corpus (a) (tests/CrossAccountAnalyzers.Benchmarks/Corpus.cs: FILES files, 5% with AWS code,
 # 12 diagnostics per AWS file) as a folder with a project, then measures, each ROUNDS times after one warm-up:
 #   1. cxa scan --mode source (the installed tool, wall clock, process start included);
@@ -45,13 +45,14 @@ cxa_times=(); compile_times=(); compile_walls=(); build_walls=(); build_cscs=()
 for round in $(seq 0 "$rounds"); do
   t0=$(ms); "$cxa" scan "$work/plain" --mode source --format json --output "$work/cxa.json" --fail-on none >/dev/null 2>"$work/cxa.err"; t1=$(ms)
   (cd "$work/plain" && dotnet build -c Release --no-restore --no-incremental -p:RunAnalyzers=false -clp:PerformanceSummary > "$work/compile.log" 2>&1); t2=$(ms)
-  (cd "$work/package" && dotnet build -c Release --no-restore --no-incremental -clp:PerformanceSummary > "$work/build.log" 2>&1); t3=$(ms)
+  # CXA3002 is an error by default: this build fails by design, on the corpus's "Principal": "*" trusts.
+  (cd "$work/package" && dotnet build -c Release --no-restore --no-incremental -clp:PerformanceSummary > "$work/build.log" 2>&1) || true; t3=$(ms)
   echo "round $round: cxa $((t1 - t0)) ms; compile $(csc_ms "$work/compile.log") ms (build $((t2 - t1)) ms); build with package $((t3 - t2)) ms (Csc $(csc_ms "$work/build.log") ms)" >&2
   [ "$round" -eq 0 ] && [ "$rounds" -gt 0 ] && continue
   cxa_times+=($((t1 - t0))); compile_times+=($(csc_ms "$work/compile.log")); compile_walls+=($((t2 - t1))); build_walls+=($((t3 - t2))); build_cscs+=($(csc_ms "$work/build.log"))
 done
 found=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["findings"]), ",".join(p["mode"] for p in d["projects"]))' "$work/cxa.json")
-build_found=$(grep -oE "warning CXA[0-9]{4}" "$work/build.log" | sort -u | wc -l)
+build_found=$(grep -oE "File[0-9]+\.cs\([0-9]+,[0-9]+\): (warning|error) CXA[0-9]{4}" "$work/build.log" | sort -u | wc -l)
 
 echo "== secretlint 13" >&2
 (cd "$work" && npm install --no-audit --no-fund --silent --prefix "$work/npm" secretlint@13.0.6 @secretlint/secretlint-rule-preset-recommend@13.0.7 >&2)
@@ -66,13 +67,13 @@ print(sum(len(f.get("messages", [])) for f in d))' "$work/secretlint.json")
 
 cxa_ms=$(median "${cxa_times[@]}"); compile=$(median "${compile_times[@]}"); compile_wall=$(median "${compile_walls[@]}"); build_wall=$(median "${build_walls[@]}"); build_csc=$(median "${build_cscs[@]}")
 echo
-echo "cxa benchmark: $files files (corpus (a)), median of $rounds round(s) after a warm-up, $(nproc) cores, dotnet $(dotnet --version)"
+echo "cxa benchmark: $files files (corpus (a)), $([ "$rounds" -gt 0 ] && echo "median of $rounds round(s) after a warm-up" || echo "one round, no warm-up"), $(nproc) cores, dotnet $(dotnet --version)"
 echo "| measurement | time | findings |"
 echo "|---|---|---|"
 echo "| cxa scan --mode source (wall clock, process start included) | ${cxa_ms} ms | ${found%% *} (mode: ${found#* }) |"
 echo "| compiler alone: Csc task of dotnet build -p:RunAnalyzers=false | ${compile} ms | - |"
 echo "| compiler alone: that dotnet build's wall clock | ${compile_wall} ms | - |"
-echo "| dotnet build with the CrossAccountAnalyzers package (wall clock) | ${build_wall} ms | $build_found rule(s) reported |"
+echo "| dotnet build with the CrossAccountAnalyzers package (wall clock) | ${build_wall} ms | $build_found |"
 echo "| that build's Csc task (compile + all analyzers) | ${build_csc} ms | - |"
 echo "| secretlint 13, preset-recommend, same tree | $((t1 - t0)) ms | $secretlint_found |"
 python3 -c 'import sys; c,k,b=map(float,sys.argv[1:]); print(f"cxa / compiler (Csc): {c/k:.2f}x; cxa / dotnet build with the package: {c/b:.2f}x")' "$cxa_ms" "$compile" "$build_wall"

@@ -24,7 +24,7 @@ internal static class TextReport
         console.Write(projects);
 
         var byRule = report.Reported.GroupBy(f => f.RuleId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var rules = new Table().Title("Findings by rule").AddColumns("Rule", "Title", "Severity", "Findings");
+        var rules = new Table().Title("Findings by rule").AddColumns("Rule", "Title", "Default severity", "Findings");
         foreach (var rule in report.Catalog.Rules)
         {
             byRule.TryGetValue(rule.Id, out var count);
