@@ -1,0 +1,4 @@
+using System.CommandLine;
+using CrossAccountAnalyzers.Cli;
+
+return await Cli.RunAsync(args).ConfigureAwait(false);
