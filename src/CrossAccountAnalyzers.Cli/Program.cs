@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CrossAccountAnalyzers.Cli;
 
 return await Cli.RunAsync(args).ConfigureAwait(false);

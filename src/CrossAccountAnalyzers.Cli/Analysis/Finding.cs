@@ -21,15 +21,35 @@ internal sealed record Finding(
     public static int Compare(Finding a, Finding b)
     {
         var c = string.CompareOrdinal(a.File, b.File);
-        if (c != 0) return c;
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = a.StartLine.CompareTo(b.StartLine);
-        if (c != 0) return c;
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = a.StartColumn.CompareTo(b.StartColumn);
-        if (c != 0) return c;
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = string.CompareOrdinal(a.RuleId, b.RuleId);
-        if (c != 0) return c;
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = a.EndLine.CompareTo(b.EndLine);
-        if (c != 0) return c;
+        if (c != 0)
+        {
+            return c;
+        }
+
         c = a.EndColumn.CompareTo(b.EndColumn);
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }

@@ -11,5 +11,5 @@ internal static class Masking
     private static readonly Regex KeyId = new(@"(AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
     public static string Mask(string text) =>
-        text is null ? string.Empty : KeyId.Replace(text, m => m.Value.Substring(0, 4) + new string('*', 12) + m.Value.Substring(16, 4));
+        text is null ? string.Empty : KeyId.Replace(text, m => string.Concat(m.Value.AsSpan(0, 4), new string('*', 12), m.Value.AsSpan(16, 4)));
 }

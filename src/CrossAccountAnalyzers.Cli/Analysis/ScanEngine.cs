@@ -78,9 +78,9 @@ internal sealed class ScanEngine
                     builder ??= new BuildLoader();
                     _progress?.Status($"loading {report.Path} with MSBuild");
                     string? failure = null;
-                    if (builder.Sdk is null)
+                    if (BuildLoader.Sdk is null)
                     {
-                        failure = builder.UnavailableReason;
+                        failure = BuildLoader.UnavailableReason;
                     }
                     else if (_options.Restore)
                     {
@@ -110,7 +110,7 @@ internal sealed class ScanEngine
                 if (built is not null)
                 {
                     report.Mode = "build";
-                    report.Notes.Add("MSBuild " + builder!.Sdk);
+                    report.Notes.Add("MSBuild " + BuildLoader.Sdk);
                     var project = built;
                     if (keepBuildProjects)
                     {

@@ -19,12 +19,13 @@ internal sealed class ScanTargets
 
     /// <summary>Files a walk saw but did not take: the reason for each goes to the notes.</summary>
     public static readonly string[] SkippedDirectories = { "bin", "obj", ".git", ".vs", "node_modules" };
+    internal static readonly string[] sourceArray = new[] { "." };
 
     /// <summary>Resolves the command line's paths. Throws <see cref="UsageException"/> for a path that does not exist or is of no known kind.</summary>
     public static ScanTargets Resolve(IReadOnlyList<string> paths)
     {
         var targets = new ScanTargets();
-        var inputs = (paths.Count == 0 ? new[] { "." } : paths).Select(p => Path.GetFullPath(p)).ToList();
+        var inputs = (paths.Count == 0 ? sourceArray : paths).Select(p => Path.GetFullPath(p)).ToList();
         foreach (var input in inputs)
         {
             if (!File.Exists(input) && !Directory.Exists(input))

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CrossAccountAnalyzers.Cli.Analysis;
 using Microsoft.Build.Locator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.MSBuild;
@@ -27,9 +26,9 @@ internal sealed class BuildLoader : IDisposable
     }
 
     /// <summary>The SDK MSBuild comes from, or null with <see cref="UnavailableReason"/>.</summary>
-    public string? Sdk => _sdk;
+    public static string? Sdk => _sdk;
 
-    public string? UnavailableReason => _registrationError;
+    public static string? UnavailableReason => _registrationError;
 
     private static bool Register()
     {

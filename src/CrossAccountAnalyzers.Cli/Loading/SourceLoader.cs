@@ -16,9 +16,11 @@ namespace CrossAccountAnalyzers.Cli.Loading;
 /// </summary>
 internal static class SourceLoader
 {
+    private static readonly System.Buffers.SearchValues<char> s_myChars = System.Buffers.SearchValues.Create("\r\n");
     private static readonly string[] ImplicitUsingsCommon = { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" };
     private static readonly string[] ImplicitUsingsWeb = { "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" };
     private static readonly string[] ImplicitUsingsWorker = { "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" };
+    internal static readonly string[] second = new[] { "bin/**", "obj/**" };
 
     /// <summary>Reads a .csproj and builds its source-mode project. Never throws for bad input: problems go to <paramref name="errors"/>.</summary>
     public static Project? LoadProject(string projectPath, string root, ProjectReport report, List<LoadError> errors)
@@ -48,8 +50,15 @@ internal static class SourceLoader
         if (file is null || file.IsTrue("ImplicitUsings"))
         {
             usings.AddRange(ImplicitUsingsCommon.Select(u => $"global using global::{u};"));
-            if (web) usings.AddRange(ImplicitUsingsWeb.Select(u => $"global using global::{u};"));
-            if (worker) usings.AddRange(ImplicitUsingsWorker.Select(u => $"global using global::{u};"));
+            if (web)
+            {
+                usings.AddRange(ImplicitUsingsWeb.Select(u => $"global using global::{u};"));
+            }
+
+            if (worker)
+            {
+                usings.AddRange(ImplicitUsingsWorker.Select(u => $"global using global::{u};"));
+            }
         }
 
         if (file is not null)
@@ -302,9 +311,10 @@ internal static class SourceLoader
     {
         foreach (var (id, version) in file.Packages)
         {
-            if (!packages.ContainsKey(id) || packages[id].Length == 0)
+            if (!packages.TryGetValue(id, out var value) || value.Length == 0)
             {
-                packages[id] = version;
+                value = version;
+                packages[id] = value;
             }
         }
 
@@ -409,7 +419,7 @@ internal static class SourceLoader
             yield break;
         }
 
-        matcher.AddExcludePatterns(excludes.Concat(new[] { "bin/**", "obj/**" }));
+        matcher.AddExcludePatterns(excludes.Concat(second));
         foreach (var f in matcher.GetResultsInFullPath(dir))
         {
             yield return Path.GetFullPath(f);
@@ -418,7 +428,7 @@ internal static class SourceLoader
 
     public static string FirstLine(string s)
     {
-        var i = s.IndexOfAny(new[] { '\r', '\n' });
+        var i = s.AsSpan().IndexOfAny(s_myChars);
         return i < 0 ? s : s.Substring(0, i);
     }
 }

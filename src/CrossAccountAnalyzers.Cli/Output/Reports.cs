@@ -157,6 +157,7 @@ internal static class JsonReport
 internal static class SarifReport
 {
     public const string FingerprintKey = "cxaFingerprint/v1";
+    internal static readonly char[] separator = new[] { ' ', '-', '\'', ',', '.', '(', ')' };
 
     public static string Write(Report report)
     {
@@ -306,7 +307,7 @@ internal static class SarifReport
     private static string PascalName(string title)
     {
         var sb = new StringBuilder();
-        foreach (var word in title.Split(new[] { ' ', '-', '\'', ',', '.', '(', ')' }, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in title.Split(separator, StringSplitOptions.RemoveEmptyEntries))
         {
             sb.Append(char.ToUpperInvariant(word[0])).Append(word.AsSpan(1));
         }
