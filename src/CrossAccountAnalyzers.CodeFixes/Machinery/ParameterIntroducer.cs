@@ -45,7 +45,10 @@ internal static class ParameterIntroducer
         }
 
         var references = await FindCallSitesAsync(document.Project.Solution, symbol, cancellationToken).ConfigureAwait(false);
-        return references is not null;
+
+        // A constructor that nothing in the solution calls is called by a framework (dependency injection, a host): a
+        // new parameter there would not be resolved.
+        return references is not null && !(symbol.MethodKind == MethodKind.Constructor && references.Count == 0);
     }
 
     private static bool IsChangeable(IMethodSymbol method, Compilation compilation)
@@ -99,6 +102,12 @@ internal static class ParameterIntroducer
 
         if (method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object && DerivesFrom(method.Parameters[1].Type, "System.EventArgs"))
         {
+            return true;
+        }
+
+        if (method.Parameters.Any(p => p.Type.Name == "ILambdaContext"))
+        {
+            // An AWS Lambda handler: the runtime calls it with its event and context only.
             return true;
         }
 

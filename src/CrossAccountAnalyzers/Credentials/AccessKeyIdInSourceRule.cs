@@ -24,6 +24,8 @@ internal sealed class AccessKeyIdInSourceRule : CxaRule
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA2003_AccessKeyIdInSource);
 
+    public override bool ReadsAdditionalFiles => true;
+
     protected internal override bool IsApplicable(AwsTypes types) => types.HasCore;
 
     protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)

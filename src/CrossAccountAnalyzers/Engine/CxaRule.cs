@@ -13,6 +13,9 @@ internal abstract class CxaRule
 {
     public abstract ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
+    /// <summary>The rule reports in AdditionalFiles, whose severity comes from the settings outside any source file.</summary>
+    public virtual bool ReadsAdditionalFiles => false;
+
     /// <summary>Whether the compilation references what this rule looks for; when false, nothing is registered.</summary>
     protected internal abstract bool IsApplicable(AwsTypes types);
 

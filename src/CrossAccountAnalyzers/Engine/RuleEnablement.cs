@@ -12,19 +12,21 @@ namespace CrossAccountAnalyzers.Engine;
 /// costs time; a rule skipped wrongly loses findings).
 /// </summary>
 /// <remarks>
-/// The order is the compiler's: the compilation's own options (<c>&lt;NoWarn&gt;</c>, <c>/warnaserror:ID</c>, rule
-/// sets), then <c>dotnet_diagnostic.ID.severity</c> in the file's .editorconfig, then in a .globalconfig, then the
+/// The order is the compiler's, checked against it in RuleEnablementTests: <c>&lt;NoWarn&gt;</c> first (it wins over
+/// every file's settings), then <c>dotnet_diagnostic.ID.severity</c> in the file's .editorconfig, then the compilation's
+/// other options (<c>/warnaserror:ID</c>, rule sets), then a .globalconfig, then the
 /// category and all-rules entries (<c>dotnet_analyzer_diagnostic.category-Security.severity</c>,
 /// <c>dotnet_analyzer_diagnostic.severity</c>), which apply only to rules that are on by default, then the descriptor's
-/// default.
+/// default. An explicit <c>default</c> counts as on. A rule that reads AdditionalFiles is also on where the settings
+/// outside any source file (compilation, global, default) are.
 /// </remarks>
 internal static class RuleEnablement
 {
-    public static bool IsOn(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> descriptors, CancellationToken cancellationToken)
+    public static bool IsOn(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticDescriptor> descriptors, bool readsAdditionalFiles, CancellationToken cancellationToken)
     {
         foreach (var descriptor in descriptors)
         {
-            if (IsOn(compilation, options, descriptor, cancellationToken))
+            if (IsOn(compilation, options, descriptor, readsAdditionalFiles, cancellationToken))
             {
                 return true;
             }
@@ -33,23 +35,36 @@ internal static class RuleEnablement
         return false;
     }
 
-    public static bool IsOn(Compilation compilation, AnalyzerOptions options, DiagnosticDescriptor descriptor, CancellationToken cancellationToken)
+    public static bool IsOn(Compilation compilation, AnalyzerOptions options, DiagnosticDescriptor descriptor, bool readsAdditionalFiles, CancellationToken cancellationToken)
     {
         var id = descriptor.Id;
-        if (compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default)
+        compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific);
+        if (specific == ReportDiagnostic.Suppress)
         {
-            return specific != ReportDiagnostic.Suppress;
+            // <NoWarn> wins over every file's settings.
+            return false;
         }
 
         var provider = compilation.Options.SyntaxTreeOptionsProvider;
         var global = ReportDiagnostic.Default;
-        var hasGlobal = provider is not null && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out global) && global != ReportDiagnostic.Default;
+        _ = provider is not null && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out global);
+
+        // Outside any source file (AdditionalFiles, or a compilation without trees): compilation, global, then default.
+        var outside = specific != ReportDiagnostic.Default ? true
+            : global != ReportDiagnostic.Default ? global != ReportDiagnostic.Suppress
+            : descriptor.IsEnabledByDefault && !IsBulkOff(options.AnalyzerConfigOptionsProvider.GlobalOptions, descriptor.Category);
+        if (readsAdditionalFiles && outside)
+        {
+            return true;
+        }
+
         var anyTree = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
             anyTree = true;
-            if (provider is not null && provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var value) && value != ReportDiagnostic.Default)
+            if (provider is not null && provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var value))
             {
+                // The file's own setting; an explicit "default" counts as on.
                 if (value != ReportDiagnostic.Suppress)
                 {
                     return true;
@@ -58,7 +73,13 @@ internal static class RuleEnablement
                 continue;
             }
 
-            if (hasGlobal)
+            if (specific != ReportDiagnostic.Default)
+            {
+                // /warnaserror:ID and rule sets that raise it.
+                return true;
+            }
+
+            if (global != ReportDiagnostic.Default)
             {
                 if (global != ReportDiagnostic.Suppress)
                 {
@@ -74,15 +95,7 @@ internal static class RuleEnablement
             }
         }
 
-        if (anyTree)
-        {
-            return false;
-        }
-
-        // No source file (AdditionalFiles only): the global settings decide.
-        return hasGlobal
-            ? global != ReportDiagnostic.Suppress
-            : descriptor.IsEnabledByDefault && !IsBulkOff(options.AnalyzerConfigOptionsProvider.GlobalOptions, descriptor.Category);
+        return !anyTree && outside;
     }
 
     /// <summary>A category or all-rules entry says <c>none</c> for this file.</summary>

@@ -338,7 +338,7 @@ internal static class RuleHost
             foreach (var rule in rules)
             {
                 // A rule whose AWS types the compilation does not reference, or that is switched off, registers nothing.
-                if (rule.IsApplicable(types) && RuleEnablement.IsOn(compilationContext.Compilation, compilationContext.Options, rule.SupportedDiagnostics, compilationContext.CancellationToken))
+                if (rule.IsApplicable(types) && RuleEnablement.IsOn(compilationContext.Compilation, compilationContext.Options, rule.SupportedDiagnostics, rule.ReadsAdditionalFiles, compilationContext.CancellationToken))
                 {
                     ruleContext ??= new RuleContext(compilationContext.Compilation);
                     ruleContext.Registering = rule;

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
@@ -32,48 +34,118 @@ internal static class OwnAccount
             case IPropertyReferenceOperation { Property.Name: "Account" } property:
                 return property.Property.ContainingType?.ToDisplayString() == CallerIdentityResponse;
             case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation hole && FromCallerIdentity(hole.Expression, helperDepth, seen, cancellationToken))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return AccountPart(Parts(interpolated)) is { } interpolatedAccount && FromCallerIdentity(interpolatedAccount, helperDepth, seen, cancellationToken);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
-                return FromCallerIdentity(add.LeftOperand, helperDepth, seen, cancellationToken) || FromCallerIdentity(add.RightOperand, helperDepth, seen, cancellationToken);
-            case IInvocationOperation invocation when invocation.TargetMethod is { Name: "Format" or "Concat", ContainingType.SpecialType: SpecialType.System_String }:
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (FromCallerIdentity(argument.Value, helperDepth, seen, cancellationToken)
-                        || (argument.Value is IArrayCreationOperation { Initializer: { } items } && AnyFromCallerIdentity(items.ElementValues, helperDepth, seen, cancellationToken)))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
+                return AccountPart(Parts(add)) is { } concatenatedAccount && FromCallerIdentity(concatenatedAccount, helperDepth, seen, cancellationToken);
+            case IInvocationOperation { TargetMethod: { Name: "Format", ContainingType.SpecialType: SpecialType.System_String } } format:
+                return FormatAccount(format) is { } formattedAccount && FromCallerIdentity(formattedAccount, helperDepth, seen, cancellationToken);
             case ILocalReferenceOperation local when seen.Add(local.Local):
-                return AnyFromCallerIdentity(WritesOf(local), helperDepth, seen, cancellationToken);
+                // Every value the local can hold, not just one of them.
+                return AllFromCallerIdentity(WritesOf(local), helperDepth, seen, cancellationToken);
             case IInvocationOperation helper when helperDepth > 0 && seen.Add(helper.TargetMethod.OriginalDefinition):
-                return AnyFromCallerIdentity(ReturnsOf(helper.TargetMethod, value, cancellationToken), helperDepth - 1, seen, cancellationToken);
+                return AllFromCallerIdentity(ReturnsOf(helper.TargetMethod, value, cancellationToken), helperDepth - 1, seen, cancellationToken);
             default:
                 return false;
         }
     }
 
-    private static bool AnyFromCallerIdentity(IEnumerable<IOperation> values, int helperDepth, HashSet<ISymbol> seen, CancellationToken cancellationToken)
+    private static bool AllFromCallerIdentity(IEnumerable<IOperation> values, int helperDepth, HashSet<ISymbol> seen, CancellationToken cancellationToken)
     {
+        var any = false;
         foreach (var value in values)
         {
-            if (FromCallerIdentity(value, helperDepth, seen, cancellationToken))
+            if (!FromCallerIdentity(value, helperDepth, seen, cancellationToken))
             {
-                return true;
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    /// <summary>The parts of an interpolated string or a concatenation, in order: constant text, or an expression.</summary>
+    private static List<(string? Text, IOperation? Value)> Parts(IOperation operation)
+    {
+        var parts = new List<(string?, IOperation?)>();
+        void Add(IOperation part)
+        {
+            switch (part)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                    Add(add.LeftOperand);
+                    Add(add.RightOperand);
+                    break;
+                case IConversionOperation conversion:
+                    Add(conversion.Operand);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var piece in interpolated.Parts)
+                    {
+                        if (piece is IInterpolatedStringTextOperation text)
+                        {
+                            parts.Add((text.Text.ConstantValue.Value as string ?? string.Empty, null));
+                        }
+                        else if (piece is IInterpolationOperation hole)
+                        {
+                            parts.Add(hole.Expression.ConstantValue is { HasValue: true, Value: string constant } ? (constant, null) : (null, hole.Expression));
+                        }
+                    }
+
+                    break;
+                default:
+                    parts.Add(part.ConstantValue is { HasValue: true, Value: string value } ? (value, null) : (null, part));
+                    break;
             }
         }
 
-        return false;
+        Add(operation);
+        return parts;
+    }
+
+    /// <summary>The run-time part that stands where an ARN's account goes: right after <c>arn:...:iam::</c>, before the next <c>:</c>.</summary>
+    private static IOperation? AccountPart(List<(string? Text, IOperation? Value)> parts)
+    {
+        var before = new System.Text.StringBuilder();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i].Value is { } value)
+            {
+                var after = i + 1 < parts.Count ? parts[i + 1].Text : null;
+                return IsAccountSlot(before.ToString()) && after is not null && after.StartsWith(":", System.StringComparison.Ordinal) ? value : null;
+            }
+
+            before.Append(parts[i].Text);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>string.Format("arn:aws:iam::{0}:role/x", account)</c>: the argument the account placeholder names.</summary>
+    private static IOperation? FormatAccount(IInvocationOperation format)
+    {
+        if (format.Arguments.Length < 2 || format.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string pattern })
+        {
+            return null;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(pattern, @"^(?<before>[^{}]*)\{(?<index>[0-9])\}:");
+        if (!match.Success || !IsAccountSlot(match.Groups["before"].Value))
+        {
+            return null;
+        }
+
+        var index = int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var arguments = format.Arguments[1].Value is IArrayCreationOperation { Initializer: { } items } ? items.ElementValues : format.Arguments.Skip(1).Select(a => a.Value).ToImmutableArray();
+        return index < arguments.Length ? arguments[index] : null;
+    }
+
+    /// <summary>Text that ends where an IAM ARN's account begins: <c>arn:&lt;partition&gt;:iam::</c>.</summary>
+    private static bool IsAccountSlot(string text)
+    {
+        var parts = text.Split(':');
+        return parts.Length == 5 && parts[0] == "arn" && parts[2] == "iam" && parts[3].Length == 0 && parts[4].Length == 0;
     }
 
     /// <summary>The values a local is initialized with or assigned, in the body that declares it.</summary>
@@ -91,6 +163,20 @@ internal static class OwnAccount
                     break;
             }
         }
+    }
+
+    /// <summary>A return of a lambda or local function inside the method's body, not of the method.</summary>
+    private static bool InNestedFunction(IOperation operation, IOperation body)
+    {
+        for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What a source method returns (its return statements, or its expression body).</summary>
@@ -112,7 +198,7 @@ internal static class OwnAccount
 
             foreach (var operation in body.Descendants())
             {
-                if (operation is IReturnOperation { ReturnedValue: { } returned })
+                if (operation is IReturnOperation { ReturnedValue: { } returned } && !InNestedFunction(operation, body))
                 {
                     yield return returned;
                 }

@@ -262,6 +262,12 @@ internal static class CreatedObjectTracker
                     return Flow.Escapes;
                 }
 
+                // A delegate (a configurator the caller passes): its target is not known here.
+                if (argument.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke })
+                {
+                    return Flow.Escapes;
+                }
+
                 // A helper of ours (declared in source): its body says whether it sets the property. The SDK's methods
                 // and library methods (List<T>.Add, loggers) do not configure it.
                 if (argument.Parameter.ContainingSymbol is IMethodSymbol { DeclaringSyntaxReferences.IsEmpty: false } or IMethodSymbol { PartialImplementationPart: not null })

@@ -39,8 +39,9 @@ internal static class HelperWrites
 
     private static HelperEffect Of(Compilation compilation, IParameterSymbol parameter, ImmutableArray<string> properties, int depth, CancellationToken cancellationToken)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol method)
+        if (parameter.ContainingSymbol is not IMethodSymbol method || method.MethodKind is MethodKind.DelegateInvoke)
         {
+            // A delegate's target (a lambda at the call site, a configurator) is not known here.
             return HelperEffect.Unknown;
         }
 
@@ -55,9 +56,11 @@ internal static class HelperWrites
             return HelperEffect.Unknown;
         }
 
+        // Only whole answers (asked at depth 1) are kept and reused: a deeper one depends on the budget left, and reusing
+        // a whole answer deeper down would make the result depend on which creation was analyzed first.
         var cache = Cache.GetValue(compilation, _ => new ConcurrentDictionary<(IParameterSymbol, string), HelperEffect>());
         var key = (parameter.OriginalDefinition, string.Join(",", properties));
-        if (cache.TryGetValue(key, out var cached))
+        if (depth == 1 && cache.TryGetValue(key, out var cached))
         {
             return cached;
         }
@@ -65,7 +68,6 @@ internal static class HelperWrites
         var effect = Read(compilation, (IParameterSymbol)parameter.OriginalDefinition, properties, depth, cancellationToken);
         if (depth == 1)
         {
-            // Deeper answers depend on the depth budget left; only whole answers are kept.
             cache.TryAdd(key, effect);
         }
 
@@ -82,7 +84,14 @@ internal static class HelperWrites
     private static HelperEffect Read(Compilation compilation, IParameterSymbol parameter, ImmutableArray<string> properties, int depth, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)parameter.ContainingSymbol;
-        var declarations = (method.PartialImplementationPart ?? method).DeclaringSyntaxReferences;
+        if (method.PartialImplementationPart is { } implementation)
+        {
+            // The call binds to the partial definition; the body and its parameter symbols are the implementation's.
+            method = implementation;
+            parameter = implementation.Parameters[parameter.Ordinal];
+        }
+
+        var declarations = method.DeclaringSyntaxReferences;
         var result = HelperEffect.Untouched;
         var anyBody = false;
         foreach (var reference in declarations)
@@ -150,8 +159,11 @@ internal static class HelperWrites
         {
             case IPropertyReferenceOperation property when property.Instance == current && properties.Contains(property.Property.Name):
                 return HardCodedValueEvaluator.IsWrite(property, out var value) && !IsNullOrEmpty(value) ? HelperEffect.Sets : HelperEffect.Untouched;
-            case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { Instance: not null }:
+            case IPropertyReferenceOperation or IFieldReferenceOperation or IEventReferenceOperation or IInvocationOperation { Instance: not null }:
                 // Another member read, or a method called on the object: it only reads or sends.
+                return HelperEffect.Untouched;
+            case INameOfOperation or IBinaryOperation or IIsTypeOperation or IInterpolationOperation or IExpressionStatementOperation:
+                // Compared, tested, named or formatted: the object itself is not handed on.
                 return HelperEffect.Untouched;
             case IArgumentOperation { Parameter: { } next }:
                 return next.RefKind is RefKind.Ref or RefKind.Out ? HelperEffect.Unknown : Of(compilation, next, properties, depth + 1, cancellationToken);
@@ -164,7 +176,9 @@ internal static class HelperWrites
                 // Aliased or stored: someone else may configure it.
                 return HelperEffect.Unknown;
             default:
-                return HelperEffect.Untouched;
+                // Returned, put in a conditional, matched into a pattern variable, captured: the object goes on to code
+                // this reading does not follow.
+                return HelperEffect.Unknown;
         }
     }
 

@@ -46,6 +46,9 @@ public sealed class RuleEnablementTests
         { "CXA9997 category none in globalconfig", null, null, "dotnet_analyzer_diagnostic.category-Security.severity = none", false },
         { "CXA9997 category none, ID on", null, "dotnet_analyzer_diagnostic.category-Security.severity = none\ndotnet_diagnostic.CXA9997.severity = warning", null, true },
         { "CXA9997 other category none", null, "dotnet_analyzer_diagnostic.category-Style.severity = none", null, true },
+        { "CXA9997 NoWarn beats an editorconfig error", "CXA9997=none", "dotnet_diagnostic.CXA9997.severity = error", null, false },
+        { "CXA9997 editorconfig default, globalconfig none", null, "dotnet_diagnostic.CXA9997.severity = default", "dotnet_diagnostic.CXA9997.severity = none", true },
+        { "CXA9997 WarningsNotAsErrors (default), globalconfig none", "CXA9997=default", null, "dotnet_diagnostic.CXA9997.severity = none", false },
         { "CXA9996 nothing set (off by default)", null, null, null, false },
         { "CXA9996 editorconfig warning", null, "dotnet_diagnostic.CXA9996.severity = warning", null, true },
         { "CXA9996 globalconfig suggestion", null, null, "dotnet_diagnostic.CXA9996.severity = suggestion", true },
@@ -113,7 +116,7 @@ public sealed class RuleEnablementTests
         if (compilationOption is not null)
         {
             var parts = compilationOption.Split('=');
-            specific[parts[0]] = parts[1] switch { "none" => ReportDiagnostic.Suppress, "error" => ReportDiagnostic.Error, _ => ReportDiagnostic.Warn };
+            specific[parts[0]] = parts[1] switch { "none" => ReportDiagnostic.Suppress, "error" => ReportDiagnostic.Error, "default" => ReportDiagnostic.Default, _ => ReportDiagnostic.Warn };
         }
 
         using var workspace = new AdhocWorkspace();

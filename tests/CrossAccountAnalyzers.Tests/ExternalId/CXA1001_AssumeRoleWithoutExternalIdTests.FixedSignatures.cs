@@ -24,6 +24,7 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
         namespace Xunit { public sealed class FactAttribute : System.Attribute { } public sealed class TheoryAttribute : System.Attribute { } }
         namespace NUnit.Framework { public sealed class TestAttribute : System.Attribute { } }
         namespace Microsoft.VisualStudio.TestTools.UnitTesting { public sealed class TestMethodAttribute : System.Attribute { } }
+        namespace Amazon.Lambda.Core { public interface ILambdaContext { } }
         namespace Microsoft.AspNetCore.Mvc
         {
             public abstract class ControllerBase { }
@@ -43,6 +44,8 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
         { "FromServices parameter", "public void M([Microsoft.AspNetCore.Mvc.FromServices] IAmazonSecurityTokenService sts, string roleArn) { REQUEST }" },
         { "event handler", "public void OnClick(object sender, EventArgs e) { IAmazonSecurityTokenService sts = null!; var roleArn = sender.ToString()!; REQUEST }" },
         { "Main", "public static void Main(string[] args) { IAmazonSecurityTokenService sts = null!; var roleArn = args[0]; REQUEST }" },
+        { "Lambda handler", "public void Handler(string input, Amazon.Lambda.Core.ILambdaContext context) { IAmazonSecurityTokenService sts = null!; var roleArn = input; REQUEST }" },
+        { "constructor nothing calls (dependency injection)", "public C(IAmazonSecurityTokenService sts, string roleArn) { REQUEST }" },
     };
 
     [Theory, MemberData(nameof(FixedSignatures))]

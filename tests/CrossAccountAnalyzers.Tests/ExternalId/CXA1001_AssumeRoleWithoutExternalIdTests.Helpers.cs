@@ -71,7 +71,7 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
             public static AssumeRoleRequest ForCustomer(this AssumeRoleRequest request, string externalId) { request.ExternalId = externalId; return request; }
         }
 
-        class Vendor
+        partial class Vendor
         {
             private readonly IAmazonSecurityTokenService _sts;
             private readonly string _externalId;
@@ -101,6 +101,17 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
                 request.ExternalId = _externalId;
                 return _sts.AssumeRoleAsync(request);
             }
+
+            // A partial method with its implementation part, and a delegate the caller passes: both may set it.
+            Task<AssumeRoleResponse> F(string roleArn) { var r = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "f" }; Complete(r); return _sts.AssumeRoleAsync(r); }
+            Task<AssumeRoleResponse> G(string roleArn, Action<AssumeRoleRequest> configure) { var r = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "g" }; configure(r); return _sts.AssumeRoleAsync(r); }
+
+            // Handed back by a helper, then set by the caller.
+            Task<AssumeRoleResponse> H(string roleArn) { var r = Prepare(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "h" }); r.ExternalId = _externalId; return _sts.AssumeRoleAsync(r); }
+            private static AssumeRoleRequest Prepare(AssumeRoleRequest r) { r.DurationSeconds = 900; return r; }
+
+            partial void Complete(AssumeRoleRequest request);
+            partial void Complete(AssumeRoleRequest request) => request.ExternalId = _externalId;
 
             private Task<AssumeRoleResponse> Maybe(AssumeRoleRequest request, bool thirdParty)
             {
@@ -193,11 +204,26 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
             private readonly string _externalId;
             Setup(string externalId) => _externalId = externalId;
 
-            AWSOptions Reported(string roleArn) => Describe({|#0:new AWSOptions|} { SessionRoleArn = roleArn, SessionName = "s" });
-            AWSOptions NotReported(string roleArn) => WithId(new AWSOptions { SessionRoleArn = roleArn, SessionName = "s" });
+            void Reported(string roleArn)
+            {
+                var options = {|#0:new AWSOptions|} { SessionRoleArn = roleArn, SessionName = "s" };
+                Describe(options);
+                Console.WriteLine(options);
+            }
 
-            private static AWSOptions Describe(AWSOptions options) { Console.WriteLine(options.SessionName); return options; }
-            private AWSOptions WithId(AWSOptions options) { options.ExternalId = _externalId; return options; }
+            void NotReported(string roleArn)
+            {
+                var options = new AWSOptions { SessionRoleArn = roleArn, SessionName = "s" };
+                WithId(options);
+                Console.WriteLine(options);
+            }
+
+            // Handing the object back to the caller: what the caller does next is not followed (not reported).
+            AWSOptions HandedBack(string roleArn) => Same(new AWSOptions { SessionRoleArn = roleArn, SessionName = "s" });
+
+            private static void Describe(AWSOptions options) => Console.WriteLine(options.SessionName);
+            private void WithId(AWSOptions options) => options.ExternalId = _externalId;
+            private static AWSOptions Same(AWSOptions options) => options;
         }
         """, AwsSdk.V4, VerifyCS.Diagnostic(0).WithArguments("AWSOptions with a SessionRoleArn"));
 

@@ -81,6 +81,26 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
                 return await _sts.AssumeRoleAsync([|new AssumeRoleRequest|] { RoleArn = $"arn:aws:iam::{identity.UserId}:role/Reports", RoleSessionName = "r" });
             }
 
+            async Task<AssumeRoleResponse> OwnAccountElsewhereInTheArn(Customer customer)
+            {
+                // The caller's account is in the role name; the ARN's account is the customer's.
+                var me = await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+                return await _sts.AssumeRoleAsync([|new AssumeRoleRequest|] { RoleArn = $"arn:aws:iam::{customer.Account}:role/{me.Account}-integration", RoleSessionName = "r" });
+            }
+
+            async Task<AssumeRoleResponse> ReassignedToTheCustomersRole(Customer? customer, string customerRoleArn)
+            {
+                // One of the values the local can hold is not in the caller's account.
+                var me = await _sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+                var arn = $"arn:aws:iam::{me.Account}:role/Self";
+                if (customer != null)
+                {
+                    arn = customerRoleArn;
+                }
+
+                return await _sts.AssumeRoleAsync([|new AssumeRoleRequest|] { RoleArn = arn, RoleSessionName = "r" });
+            }
+
             async Task<AssumeRoleResponse> LookAlikeAccountProperty(Customer customer)
                 => await _sts.AssumeRoleAsync([|new AssumeRoleRequest|] { RoleArn = $"arn:aws:iam::{customer.Account}:role/Reports", RoleSessionName = "r" });
         }
