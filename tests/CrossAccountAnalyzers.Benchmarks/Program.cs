@@ -55,6 +55,11 @@ public static class Program
             return 0;
         }
 
+        if (args.Contains("-ide"))
+        {
+            return await IdeAsync(rounds, failures);
+        }
+
         if (args.Contains("-each"))
         {
             // Each rule alone (with the warm-up analyzer) on the large file, then all of them as exported, against the floor alone: where the time goes.
@@ -237,6 +242,107 @@ public static class Program
             typeof(Amazon.Extensions.NETCore.Setup.AWSOptions), typeof(Amazon.CDK.AWS.IAM.Role), typeof(Constructs.Construct), typeof(Amazon.JSII.Runtime.Deputy.DeputyBase),
         }.Select(t => (MetadataReference)MetadataReference.CreateFromFile(t.Assembly.Location));
         return platform.Concat(aws).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The IDE's cost of one document whose judgement reads other files (a request factory and its callers, keys held
+    /// in fields and settings properties, a helper chain), in projects of 100, 1,000 and 5,000 files: after an edit of
+    /// that document, its semantic diagnostics on the new compilation, CXA against the floor on the same document.
+    /// </summary>
+    private static async Task<int> IdeAsync(int rounds, List<string> failures)
+    {
+        const string document = """
+            using Amazon.Runtime;
+            using Amazon.S3;
+            using Amazon.SecurityToken;
+            using Amazon.SecurityToken.Model;
+
+            namespace Ide
+            {
+                internal static class Keys
+                {
+                    internal static string AccessKey = "AKIARTX3GSDS7FJONNBY";
+                    internal static readonly string SecretKey = "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";
+                }
+
+                internal sealed class Settings
+                {
+                    internal string KeyId { get; private set; } = "AKIAJ5Q6Z3X4C2V7B2N4";
+                    internal string Secret { get; private set; } = "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";
+                }
+
+                internal static class Requests
+                {
+                    internal static AssumeRoleRequest Create(string roleArn) => new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "ide" };
+                }
+
+                internal sealed class Worker
+                {
+                    public AmazonS3Client Client() => new AmazonS3Client(Keys.AccessKey, Keys.SecretKey);
+                    public AmazonS3Client FromSettings(Settings s) => new AmazonS3Client(s.KeyId, s.Secret);
+                    public void Send(IAmazonSecurityTokenService sts, string roleArn) => Helper(sts, Requests.Create(roleArn));
+                    private static void Helper(IAmazonSecurityTokenService sts, AssumeRoleRequest request) => Next(sts, request);
+                    private static void Next(IAmazonSecurityTokenService sts, AssumeRoleRequest request) => _ = sts.AssumeRoleAsync(request);
+                }
+            }
+            """;
+        Console.WriteLine("| project files | CXA ms on the edited document | floor ms | CXA / floor | CXA diagnostics |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var size in new[] { 100, 1000, 5000 })
+        {
+            var files = Corpus.Files(size - 1, aws: false);
+            files.Add(("Edited.cs", document));
+            var compilation = Compile(files, withAws: true);
+            var edited = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("Edited.cs", StringComparison.Ordinal));
+            var cxaTimes = new List<double>();
+            var floorTimes = new List<double>();
+            var found = 0;
+            for (var round = 0; round <= rounds; round++)
+            {
+                // An edit of the document: a new compilation in which only this tree changed, as the IDE makes one per keystroke.
+                var text = edited.GetText().WithChanges(new TextChange(new TextSpan(edited.Length, 0), "// edit " + round + "\n"));
+                var changed = edited.WithChangedText(text);
+                compilation = compilation.ReplaceSyntaxTree(edited, changed);
+                edited = changed;
+                foreach (var (analyzers, times) in new[] { (Cxa, cxaTimes), (ImmutableArray.Create<DiagnosticAnalyzer>(new FloorAnalyzer()), floorTimes) })
+                {
+                    var host = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+                    var diagnostics = await host.GetAnalyzerSemanticDiagnosticsAsync(host.Compilation.GetSemanticModel(edited), null, CancellationToken.None);
+                    var ms = 0.0;
+                    foreach (var analyzer in analyzers)
+                    {
+                        ms += (await host.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalMilliseconds;
+                    }
+
+                    if (round > 0)
+                    {
+                        times.Add(ms);
+                    }
+
+                    if (analyzers == Cxa)
+                    {
+                        found = diagnostics.Length;
+                    }
+                }
+            }
+
+            // CXA2001 twice (field- and settings-held keys), CXA1001 once (the factory's request, sent through the helpers).
+            if (found < 3)
+            {
+                failures.Add($"-ide at {size} files: expected at least 3 CXA diagnostics, got {found}");
+            }
+
+            var cxa = Median(cxaTimes);
+            var floor = Median(floorTimes);
+            Console.WriteLine($"| {size} | {cxa:F1} | {floor:F1} | {cxa / Math.Max(floor, 0.001):F2}x | {found} |");
+        }
+
+        foreach (var failure in failures)
+        {
+            Console.WriteLine("FAIL: " + failure);
+        }
+
+        return failures.Count == 0 ? 0 : 1;
     }
 
     private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files, bool withAws, IEnumerable<string>? off = null)

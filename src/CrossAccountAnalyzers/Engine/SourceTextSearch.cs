@@ -105,6 +105,23 @@ internal static class SourceTextSearch
     /// </summary>
     public static bool MayHoldName(SyntaxTree tree, string name, CancellationToken cancellationToken)
     {
+        // Cached per tree and name: in the IDE every keystroke makes a new compilation, but the files not being edited
+        // keep their syntax trees, so the same question about them is answered once.
+        var answers = NameAnswers.GetValue(tree, static _ => new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal));
+        if (answers.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var answer = ScanForName(tree, name, cancellationToken);
+        answers.TryAdd(name, answer);
+        return answer;
+    }
+
+    private static readonly ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<string, bool>> NameAnswers = new();
+
+    private static bool ScanForName(SyntaxTree tree, string name, CancellationToken cancellationToken)
+    {
         if ((Facts(tree, cancellationToken) & SourceTextFacts.Escape) != 0)
         {
             return true;
