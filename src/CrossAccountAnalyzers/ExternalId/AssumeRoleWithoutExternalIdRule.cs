@@ -29,6 +29,11 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
     {
         var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
         context.OnCreationOf(c => AnalyzeCreation(c, types, evaluator), types.AssumeRoleRequest, types.AWSOptions, types.AssumeRoleAWSCredentials);
+        if (types.AssumeRoleAWSCredentials is not null && types.AssumeRoleAWSCredentialsOptions is not null)
+        {
+            // Only code with errors has invalid operations: nothing to pay for in code that compiles.
+            context.OnOperation(c => AnalyzeUnresolvedCredentials(c, types, evaluator), OperationKind.Invalid);
+        }
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
@@ -167,6 +172,44 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
         Report(context, creation, "AssumeRoleAWSCredentials", ExternalIdFixKind.Initializer, optionsCreation.Syntax, emptyWrites);
     }
 
+    /// <summary>
+    /// <c>new AssumeRoleAWSCredentials(Missing.Credentials, roleArn, "s")</c>: an argument that does not bind makes
+    /// overload resolution fail, but when no constructor that fits the arguments takes options, there are none, whatever
+    /// the unbound argument is. Where a fitting constructor could take options (the deciding part), nothing is said.
+    /// </summary>
+    private static void AnalyzeUnresolvedCredentials(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
+    {
+        var operation = context.Operation;
+        if (operation.Syntax is not ObjectCreationExpressionSyntax { ArgumentList: { } arguments } syntax
+            || !AwsTypes.InheritsFromOrEquals(operation.Type, types.AssumeRoleAWSCredentials)
+            || operation.SemanticModel is not { } model
+            || CodeShapes.IsBeingTyped(syntax)
+            || arguments.Arguments.Any(a => a.NameColon is not null))
+        {
+            return;
+        }
+
+        var info = model.GetSymbolInfo(syntax, context.CancellationToken);
+        var count = arguments.Arguments.Count;
+        var fitting = info.Symbol is null && info.CandidateReason == CandidateReason.OverloadResolutionFailure
+            ? info.CandidateSymbols.OfType<IMethodSymbol>().Where(m => m.Parameters.Count(p => !p.IsOptional && !p.IsParams) <= count && count <= m.Parameters.Length).ToList()
+            : new System.Collections.Generic.List<IMethodSymbol>();
+        if (fitting.Count == 0 || fitting.Any(m => m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))))
+        {
+            return;
+        }
+
+        // The role ARN, where every fitting constructor has it at the same place.
+        var roleArnIndex = fitting[0].Parameters.IndexOf(fitting[0].Parameters.FirstOrDefault(p => p.Name == "roleArn")!);
+        if (roleArnIndex >= 0 && roleArnIndex < count && fitting.All(m => m.Parameters.Length > roleArnIndex && m.Parameters[roleArnIndex].Name == "roleArn")
+            && IsTrustedRole(context, new[] { model.GetOperation(arguments.Arguments[roleArnIndex].Expression, context.CancellationToken) }, evaluator))
+        {
+            return;
+        }
+
+        Report(context, operation, "AssumeRoleAWSCredentials", ExternalIdFixKind.AddOptionsArgument, syntax, ImmutableArray<SyntaxNode>.Empty);
+    }
+
     /// <summary>The object escapes to code that may set the ExternalId, or a factory returns it to a caller that does.</summary>
     private static bool IsCompletedElsewhere(OperationAnalysisContext context, IOperation creation, CreatedObjectUsage usage, HardCodedValueEvaluator evaluator)
         => usage.Escapes
@@ -234,7 +277,7 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
         return any;
     }
 
-    private static void Report(OperationAnalysisContext context, IObjectCreationOperation sink, string what, ExternalIdFixKind fixKind, SyntaxNode fixTarget, ImmutableArray<SyntaxNode> emptyWrites)
+    private static void Report(OperationAnalysisContext context, IOperation sink, string what, ExternalIdFixKind fixKind, SyntaxNode fixTarget, ImmutableArray<SyntaxNode> emptyWrites)
     {
         var additional = ImmutableArray.CreateBuilder<Location>(1 + emptyWrites.Length);
         additional.Add(fixTarget.GetLocation());

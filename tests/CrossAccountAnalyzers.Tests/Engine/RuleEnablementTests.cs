@@ -99,13 +99,14 @@ public sealed class RuleEnablementTests
             return $"{ids} operations={telemetry.OperationActionsCount} semanticModels={telemetry.SemanticModelActionsCount}";
         }
 
-        // Every rule on: creations (CXA1001) and the ExternalId assignments found by name in each file (CXA1002, CXA1003).
-        Assert.Equal("CXA1001,CXA1002,CXA1003 operations=1 semanticModels=1", await RunAsync());
+        // Every rule on: creations and invalid operations (CXA1001) and the ExternalId assignments found by name in each
+        // file (CXA1002, CXA1003).
+        Assert.Equal("CXA1001,CXA1002,CXA1003 operations=2 semanticModels=1", await RunAsync());
 
         // CXA1002 and CXA1003 off: their shared reading of ExternalId assignments is not registered at all.
-        Assert.Equal("CXA1001 operations=1 semanticModels=0", await RunAsync("CXA1002", "CXA1003"));
+        Assert.Equal("CXA1001 operations=2 semanticModels=0", await RunAsync("CXA1002", "CXA1003"));
 
-        // CXA1001 off: no creation action.
+        // CXA1001 off: no creation action and no invalid-operation action.
         Assert.Equal("CXA1002,CXA1003 operations=0 semanticModels=1", await RunAsync("CXA1001"));
     }
 

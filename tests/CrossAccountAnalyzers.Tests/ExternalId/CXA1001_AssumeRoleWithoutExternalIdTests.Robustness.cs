@@ -90,7 +90,8 @@ public partial class CXA1001_AssumeRoleWithoutExternalIdTests
             await AnalyzerRunner.CompileAsync(AwsSdk.V4, source),
             [new ExternalIdAnalyzer()],
             default);
-        Assert.Equal(1, withAws.Telemetry.Values.Single().OperationActionsCount);
+        // Object creations, and invalid operations (code with errors only).
+        Assert.Equal(2, withAws.Telemetry.Values.Single().OperationActionsCount);
     }
 
     [Fact]
