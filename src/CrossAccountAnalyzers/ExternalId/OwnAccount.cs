@@ -41,7 +41,7 @@ internal static class OwnAccount
                 return FormatAccount(format) is { } formattedAccount && FromCallerIdentity(formattedAccount, helperDepth, seen, cancellationToken);
             case ILocalReferenceOperation local when seen.Add(local.Local):
                 // Every value the local can hold, not just one of them.
-                return AllFromCallerIdentity(WritesOf(local), helperDepth, seen, cancellationToken);
+                return AllFromCallerIdentity(HardCodedValueEvaluator.LocalWrites(HardCodedValueEvaluator.GetRoot(local), local.Local, cancellationToken), helperDepth, seen, cancellationToken);
             case IInvocationOperation helper when helperDepth > 0 && seen.Add(helper.TargetMethod.OriginalDefinition):
                 return AllFromCallerIdentity(ReturnsOf(helper.TargetMethod, value, cancellationToken), helperDepth - 1, seen, cancellationToken);
             default:
@@ -49,12 +49,13 @@ internal static class OwnAccount
         }
     }
 
-    private static bool AllFromCallerIdentity(IEnumerable<IOperation> values, int helperDepth, HashSet<ISymbol> seen, CancellationToken cancellationToken)
+    /// <summary>Every value (none unknown, at least one) comes from the caller's identity.</summary>
+    private static bool AllFromCallerIdentity(IEnumerable<IOperation?> values, int helperDepth, HashSet<ISymbol> seen, CancellationToken cancellationToken)
     {
         var any = false;
         foreach (var value in values)
         {
-            if (!FromCallerIdentity(value, helperDepth, seen, cancellationToken))
+            if (value is null || !FromCallerIdentity(value, helperDepth, seen, cancellationToken))
             {
                 return false;
             }
@@ -146,23 +147,6 @@ internal static class OwnAccount
     {
         var parts = text.Split(':');
         return parts.Length == 5 && parts[0] == "arn" && parts[2] == "iam" && parts[3].Length == 0 && parts[4].Length == 0;
-    }
-
-    /// <summary>The values a local is initialized with or assigned, in the body that declares it.</summary>
-    private static IEnumerable<IOperation> WritesOf(ILocalReferenceOperation local)
-    {
-        foreach (var operation in HardCodedValueEvaluator.GetRoot(local).Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.GetVariableInitializer() is { } initializer:
-                    yield return initializer.Value;
-                    break;
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local.Local) && HardCodedValueEvaluator.IsWrite(reference, out var written) && written is not null:
-                    yield return written;
-                    break;
-            }
-        }
     }
 
     /// <summary>A return of a lambda or local function inside the method's body, not of the method.</summary>

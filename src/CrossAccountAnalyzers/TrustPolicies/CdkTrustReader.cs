@@ -211,7 +211,7 @@ internal static class CdkTrustReader
                 if (!values.IsKnown)
                 {
                     // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown).
-                    var runtime = RuntimePrincipals.Classify(ArgumentSyntax(arn), arn.SemanticModel);
+                    var runtime = RuntimePrincipals.Classify(ObjectCreations.Unwrap(arn).Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, arn.SemanticModel);
                     result.Add(new TrustPrincipal(runtime, null, syntax, conditions));
                     return;
                 }
@@ -407,16 +407,5 @@ internal static class CdkTrustReader
         }
 
         return entries;
-    }
-
-    /// <summary>The expression written for an argument, without the conversions the compiler added.</summary>
-    private static Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax? ArgumentSyntax(IOperation value)
-    {
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax;
     }
 }

@@ -191,7 +191,7 @@ internal sealed class HardCodedValueEvaluator
     }
 
     /// <summary>The values written to <paramref name="local"/> in the body; a null entry is a write whose value cannot be known.</summary>
-    private static IEnumerable<IOperation?> LocalWrites(IOperation root, ILocalSymbol local, CancellationToken cancellationToken)
+    internal static IEnumerable<IOperation?> LocalWrites(IOperation root, ILocalSymbol local, CancellationToken cancellationToken)
     {
         foreach (var op in root.Descendants())
         {
