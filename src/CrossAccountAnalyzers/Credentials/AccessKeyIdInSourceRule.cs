@@ -153,6 +153,7 @@ internal sealed class AccessKeyIdInSourceRule : CxaRule
             IArgumentOperation { Parent: IObjectCreationOperation creation } => CredentialSink.FromCreation(creation, types),
             IArgumentOperation { Parent: IInvocationOperation invocation } => CredentialSink.FromInvocation(invocation, types),
             ISimpleAssignmentOperation assignment when assignment.Value == current => CredentialSink.FromAssignment(assignment, types),
+            IInvalidOperation invalid when UnresolvedCreation.TryRead(invalid, context.CancellationToken) is { } unresolved => CredentialSink.FromUnresolvedCreation(unresolved, types),
             _ => null,
         };
         if (sink is null || !ContainsValue(sink, current))

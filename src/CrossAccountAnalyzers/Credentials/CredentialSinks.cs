@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Linq;
 using CrossAccountAnalyzers.Aws;
+using CrossAccountAnalyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -129,6 +131,75 @@ internal sealed class CredentialSink
         }
 
         return values.Count == 0 ? null : new CredentialSink(client ? CredentialSinkKind.Client : CredentialSinkKind.CredentialsObject, creation, type!, values.ToImmutable(), config);
+    }
+
+    /// <summary>
+    /// A client or credentials object whose overload resolution failed (<see cref="UnresolvedCreation"/>): a value is a
+    /// key where every fitting constructor takes a key of that part there. Null when the part that decides the verdict
+    /// is not known: an argument that does not bind and may be the client's config (which may aim at an emulator), or
+    /// a position whose part differs between the fitting constructors.
+    /// </summary>
+    public static CredentialSink? FromUnresolvedCreation(UnresolvedCreation creation, AwsTypes types)
+    {
+        var type = creation.Type;
+        bool client;
+        if (types.IsClient(type))
+        {
+            client = true;
+        }
+        else if (types.IsCredentialsObject(type))
+        {
+            client = false;
+        }
+        else
+        {
+            return null;
+        }
+
+        var values = ImmutableArray.CreateBuilder<CredentialValue>();
+        for (var i = 0; i < creation.Arguments.Length; i++)
+        {
+            var argument = creation.Arguments[i];
+            var parameters = creation.ParametersAt(i).ToList();
+            var roles = parameters.Select(p => RoleOf(p, client)).Distinct().ToList();
+            if (client && UnresolvedCreation.IsUnbound(argument) && parameters.Any(p => AwsTypes.InheritsFromOrEquals(p.Type, types.ClientConfig)))
+            {
+                // May be a config whose ServiceURL is an emulator's.
+                return null;
+            }
+
+            if (roles.Count != 1)
+            {
+                if (!UnresolvedCreation.IsUnbound(argument) && roles.Any(r => r is not null))
+                {
+                    // A known value that is a key in one constructor and not in another: which it is, is not known.
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (roles[0] is { } role && argument is not null)
+            {
+                values.Add(new CredentialValue(role, argument));
+            }
+        }
+
+        // A config argument that binds: the client's config for the emulator check.
+        IOperation? config = null;
+        if (client)
+        {
+            for (var i = 0; i < creation.Arguments.Length && config is null; i++)
+            {
+                if (creation.Arguments[i] is { } argument && !UnresolvedCreation.IsUnbound(argument)
+                    && AwsTypes.InheritsFromOrEquals(argument.Type, types.ClientConfig))
+                {
+                    config = argument;
+                }
+            }
+        }
+
+        return values.Count == 0 ? null : new CredentialSink(client ? CredentialSinkKind.Client : CredentialSinkKind.CredentialsObject, creation.Operation, type, values.ToImmutable(), config);
     }
 
     public static CredentialSink? FromInvocation(IInvocationOperation invocation, AwsTypes types)

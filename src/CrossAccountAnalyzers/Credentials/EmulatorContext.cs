@@ -45,6 +45,14 @@ internal static class EmulatorContext
                             return true;
                         }
                     }
+                    else if (consumer is IInvalidOperation unresolved && types.IsClient(unresolved.Type))
+                    {
+                        // The client's overload resolution failed: its config decides, and may be the part that does not bind.
+                        if (UnresolvedConfigMayTargetEmulator(unresolved, types, evaluator, cancellationToken))
+                        {
+                            return true;
+                        }
+                    }
                     else if (consumer is IObjectCreationOperation options && SymbolEqualityComparer.Default.Equals(options.Type, types.AWSOptions))
                     {
                         // new AWSOptions { Credentials = ..., DefaultClientConfig = { ServiceURL = "http://localhost:4566" } }
@@ -68,6 +76,36 @@ internal static class EmulatorContext
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A client creation that does not resolve, holding the credentials: true when an argument that does not bind may be
+    /// its config, or a config that binds may aim at an emulator.
+    /// </summary>
+    private static bool UnresolvedConfigMayTargetEmulator(IInvalidOperation client, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        if (UnresolvedCreation.TryRead(client, cancellationToken) is not { } creation)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < creation.Arguments.Length; i++)
+        {
+            var argument = creation.Arguments[i];
+            if (UnresolvedCreation.IsUnbound(argument))
+            {
+                if (creation.ParametersAt(i).Any(p => AwsTypes.InheritsFromOrEquals(p.Type, types.ClientConfig)))
+                {
+                    return true;
+                }
+            }
+            else if (AwsTypes.InheritsFromOrEquals(argument!.Type, types.ClientConfig) && ConfigTargetsEmulator(argument, evaluator, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -127,6 +165,11 @@ internal static class EmulatorContext
         if (current.Parent is IArgumentOperation { Parent: { } consumer })
         {
             yield return consumer;
+        }
+        else if (current.Parent is IInvalidOperation unresolved)
+        {
+            // An argument of a creation whose overload resolution failed.
+            yield return unresolved;
         }
         else if (current.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: { } owner } })
         {
@@ -223,6 +266,12 @@ internal static class EmulatorContext
         if (values.IsKnown)
         {
             return values.Values.Any(EmulatorEndpoints.IsEmulator);
+        }
+
+        if (UnresolvedCreation.IsUnbound(value) && value is not IConversionOperation)
+        {
+            // Does not bind (a reference that did not load, code being typed): it may be an emulator's address.
+            return true;
         }
 
         depth++;

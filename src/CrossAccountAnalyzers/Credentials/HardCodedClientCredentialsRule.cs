@@ -37,5 +37,22 @@ internal sealed class HardCodedClientCredentialsRule : CxaRule
             },
             types.AmazonServiceClient,
             types.TransferUtility);
+
+        // A client whose overload resolution failed on an argument that does not bind; only code with errors has these.
+        context.OnOperation(
+            c =>
+            {
+                if (UnresolvedCreation.TryRead(c.Operation, c.CancellationToken) is { } creation
+                    && types.IsClient(creation.Type)
+                    && CredentialSink.FromUnresolvedCreation(creation, types) is { Kind: CredentialSinkKind.Client } sink)
+                {
+                    var verdict = CredentialJudge.Judge(sink, types, evaluator, CxaOptions.GetDummyCredentials(c.Options, sink.Operation.Syntax.SyntaxTree), c.CancellationToken);
+                    if (verdict.Report)
+                    {
+                        c.ReportDiagnostic(CredentialDiagnostics.Create(Descriptors.CXA2001_HardCodedClientCredentials, sink, verdict));
+                    }
+                }
+            },
+            OperationKind.Invalid);
     }
 }

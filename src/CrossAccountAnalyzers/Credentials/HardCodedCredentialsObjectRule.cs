@@ -39,6 +39,17 @@ internal sealed class HardCodedCredentialsObjectRule : CxaRule
             types.ImmutableCredentials,
             types.StsCredentials);
 
+        // A credentials object whose overload resolution failed on an argument that does not bind.
+        context.OnOperation(
+            c =>
+            {
+                if (UnresolvedCreation.TryRead(c.Operation, c.CancellationToken) is { } creation && types.IsCredentialsObject(creation.Type))
+                {
+                    Judge(CredentialSink.FromUnresolvedCreation(creation, types), c.Options, c.ReportDiagnostic, types, evaluator, c.CancellationToken);
+                }
+            },
+            OperationKind.Invalid);
+
         if (types.ProfileManager is not null || types.AWSCredentialsProfile is not null)
         {
             context.OnNamedOperation(c => Judge(CredentialSink.FromInvocation((IInvocationOperation)c.Operation, types), c.Options, c.ReportDiagnostic, types, evaluator, c.CancellationToken), OperationKind.Invocation, "RegisterProfile", "Persist");

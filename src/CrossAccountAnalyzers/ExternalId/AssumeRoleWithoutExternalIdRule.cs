@@ -179,34 +179,24 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
     /// </summary>
     private static void AnalyzeUnresolvedCredentials(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
     {
-        var operation = context.Operation;
-        if (operation.Syntax is not ObjectCreationExpressionSyntax { ArgumentList: { } arguments } syntax
-            || !AwsTypes.InheritsFromOrEquals(operation.Type, types.AssumeRoleAWSCredentials)
-            || operation.SemanticModel is not { } model
-            || CodeShapes.IsBeingTyped(syntax)
-            || arguments.Arguments.Any(a => a.NameColon is not null))
-        {
-            return;
-        }
-
-        var info = model.GetSymbolInfo(syntax, context.CancellationToken);
-        var count = arguments.Arguments.Count;
-        var fitting = info.Symbol is null && info.CandidateReason == CandidateReason.OverloadResolutionFailure
-            ? info.CandidateSymbols.OfType<IMethodSymbol>().Where(m => m.Parameters.Count(p => !p.IsOptional && !p.IsParams) <= count && count <= m.Parameters.Length).ToList()
-            : new System.Collections.Generic.List<IMethodSymbol>();
-        if (fitting.Count == 0 || fitting.Any(m => m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))))
+        if (UnresolvedCreation.TryRead(context.Operation, context.CancellationToken) is not { } creation
+            || !AwsTypes.InheritsFromOrEquals(creation.Type, types.AssumeRoleAWSCredentials)
+            || creation.Fitting.Any(m => m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))))
         {
             return;
         }
 
         // The role ARN, where every fitting constructor has it at the same place.
-        var roleArnIndex = fitting[0].Parameters.IndexOf(fitting[0].Parameters.FirstOrDefault(p => p.Name == "roleArn")!);
-        if (roleArnIndex >= 0 && roleArnIndex < count && fitting.All(m => m.Parameters.Length > roleArnIndex && m.Parameters[roleArnIndex].Name == "roleArn")
-            && IsTrustedRole(context, new[] { model.GetOperation(arguments.Arguments[roleArnIndex].Expression, context.CancellationToken) }, evaluator))
+        for (var i = 0; i < creation.Arguments.Length; i++)
         {
-            return;
+            if (creation.Arguments[i] is { } roleArn && creation.ParametersAt(i).All(p => p.Name == "roleArn") && IsTrustedRole(context, new[] { roleArn }, evaluator))
+            {
+                return;
+            }
         }
 
+        var operation = creation.Operation;
+        var syntax = creation.Syntax;
         Report(context, operation, "AssumeRoleAWSCredentials", ExternalIdFixKind.AddOptionsArgument, syntax, ImmutableArray<SyntaxNode>.Empty);
     }
 

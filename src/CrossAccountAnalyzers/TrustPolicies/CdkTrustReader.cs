@@ -37,12 +37,29 @@ internal static class CdkTrustReader
     public static CdkRoleTrust? Read(IObjectCreationOperation role, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var propsArgument = role.Arguments.FirstOrDefault(a => a.Parameter?.Name == "props");
-        if (propsArgument is null)
+        return propsArgument is null ? null : ReadProps(propsArgument.Value, types, evaluator, cancellationToken);
+    }
+
+    /// <summary>
+    /// A <c>Role</c> whose overload resolution failed on an argument that does not bind (the scope, the id): the props
+    /// decide, and are read where every constructor that fits takes them.
+    /// </summary>
+    public static CdkRoleTrust? Read(UnresolvedCreation role, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < role.Arguments.Length; i++)
         {
-            return null;
+            if (role.Arguments[i] is { } argument && role.ParametersAt(i).All(p => p.Name == "props") && !UnresolvedCreation.IsUnbound(argument))
+            {
+                return ReadProps(argument, types, evaluator, cancellationToken);
+            }
         }
 
-        var value = ObjectCreations.Unwrap(propsArgument.Value);
+        return null;
+    }
+
+    private static CdkRoleTrust? ReadProps(IOperation propsValue, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    {
+        var value = ObjectCreations.Unwrap(propsValue);
         var aliases = ImmutableArray<ILocalSymbol>.Empty;
         var props = value as IObjectCreationOperation;
         if (props is null && value is ILocalReferenceOperation local)

@@ -90,6 +90,19 @@ internal static class TrustPolicyReaders
                 }
             },
             types.CdkRole);
+
+        // A Role whose overload resolution failed on an argument that does not bind; only code with errors has these.
+        context.OnOperation(
+            c =>
+            {
+                if (UnresolvedCreation.TryRead(c.Operation, c.CancellationToken) is { } creation
+                    && AwsTypes.InheritsFromOrEquals(creation.Type, types.CdkRole)
+                    && CdkTrustReader.Read(creation, types, evaluator, c.CancellationToken) is { } trust)
+                {
+                    judge(new TrustJudgement(trust.Statement, trust.Props, creation.Syntax.SyntaxTree, c.Options, c.ReportDiagnostic, c.CancellationToken));
+                }
+            },
+            OperationKind.Invalid);
     }
 
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)

@@ -13,7 +13,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.Credentials;
 
-public class CXA2003_AccessKeyIdInSourceTests
+public partial class CXA2003_AccessKeyIdInSourceTests
 {
     // ---------------------------------------------------------------- the key ID format
 

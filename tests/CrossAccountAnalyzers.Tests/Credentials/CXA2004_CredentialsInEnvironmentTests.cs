@@ -8,7 +8,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.Credentials;
 
-public class CXA2004_CredentialsInEnvironmentTests
+public partial class CXA2004_CredentialsInEnvironmentTests
 {
     [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task EachVariable_WithHardCodedValue_IsReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync($$"""

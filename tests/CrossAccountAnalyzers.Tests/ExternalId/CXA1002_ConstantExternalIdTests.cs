@@ -8,7 +8,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.ExternalId;
 
-public class CXA1002_ConstantExternalIdTests
+public partial class CXA1002_ConstantExternalIdTests
 {
     private const string Usings = """
         using System;

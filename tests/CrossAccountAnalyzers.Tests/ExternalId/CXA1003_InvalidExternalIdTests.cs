@@ -9,7 +9,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.ExternalId;
 
-public class CXA1003_InvalidExternalIdTests
+public partial class CXA1003_InvalidExternalIdTests
 {
     [Theory]
     [InlineData("ab", null)]

@@ -7,7 +7,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.TrustPolicies;
 
-public class CXA3001_RoleTrustsAccountWithoutExternalIdTests
+public partial class CXA3001_RoleTrustsAccountWithoutExternalIdTests
 {
     internal const string Usings = """
         using System;

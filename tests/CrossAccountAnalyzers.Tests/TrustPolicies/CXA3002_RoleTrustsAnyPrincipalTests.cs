@@ -7,7 +7,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.TrustPolicies;
 
-public class CXA3002_RoleTrustsAnyPrincipalTests
+public partial class CXA3002_RoleTrustsAnyPrincipalTests
 {
     [Fact]
     public Task AnyPrincipal_WithoutNarrowing_IsReported() => VerifyCS.AnalyzerAsync(CXA3001_RoleTrustsAccountWithoutExternalIdTests.Usings + """

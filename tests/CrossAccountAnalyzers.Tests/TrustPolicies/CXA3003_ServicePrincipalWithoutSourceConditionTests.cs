@@ -7,7 +7,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.TrustPolicies;
 
-public class CXA3003_ServicePrincipalWithoutSourceConditionTests
+public partial class CXA3003_ServicePrincipalWithoutSourceConditionTests
 {
     private const string Source = CXA3001_RoleTrustsAccountWithoutExternalIdTests.Usings + """
         class ServiceStack : Stack
