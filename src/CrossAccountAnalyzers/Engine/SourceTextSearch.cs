@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -120,6 +122,88 @@ internal static class SourceTextSearch
 
     private static readonly ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<string, bool>> NameAnswers = new();
 
+    private static readonly ConditionalWeakTable<SyntaxTree, System.Collections.Concurrent.ConcurrentDictionary<string, NameSnapshot>> Snapshots = new();
+
+    /// <summary>
+    /// The trees of <paramref name="compilation"/> that may name <paramref name="name"/> (<see cref="MayHoldName"/>), in
+    /// the compilation's order. In the IDE every keystroke makes a new compilation whose trees are the last one's but
+    /// one, so the answer for the last compilation asked is kept and only the trees that changed are asked again:
+    /// comparing two arrays of references, not a lookup per file, which keeps a 5,000-file project's cost flat. The
+    /// answer is kept under the first and the last tree (an edit changes one tree, so one of them still matches) and
+    /// dies with them.
+    /// </summary>
+    public static ImmutableArray<SyntaxTree> TreesMayHoldingName(Compilation compilation, string name, CancellationToken cancellationToken)
+    {
+        var trees = compilation.SyntaxTrees.ToImmutableArray();
+        if (trees.IsEmpty)
+        {
+            return trees;
+        }
+
+        var first = trees[0];
+        var last = trees[trees.Length - 1];
+        NameSnapshot? previous = null;
+        if (Snapshots.TryGetValue(first, out var byName) && byName.TryGetValue(name, out var found))
+        {
+            previous = found;
+        }
+        else if (Snapshots.TryGetValue(last, out byName) && byName.TryGetValue(name, out found))
+        {
+            previous = found;
+        }
+
+        if (previous is not null && previous.Trees == trees)
+        {
+            return previous.Holding;
+        }
+
+        var holds = new bool[trees.Length];
+        var sameShape = previous is not null && previous.Trees.Length == trees.Length;
+        Dictionary<SyntaxTree, int>? index = null;
+        if (previous is not null && !sameShape)
+        {
+            // Files were added or removed: find the old answers by tree.
+            index = new Dictionary<SyntaxTree, int>(previous.Trees.Length, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < previous.Trees.Length; i++)
+            {
+                index[previous.Trees[i]] = i;
+            }
+        }
+
+        var holding = ImmutableArray.CreateBuilder<SyntaxTree>();
+        for (var i = 0; i < trees.Length; i++)
+        {
+            var tree = trees[i];
+            if (sameShape && ReferenceEquals(previous!.Trees[i], tree))
+            {
+                holds[i] = previous.Holds[i];
+            }
+            else if (index is not null && index.TryGetValue(tree, out var at))
+            {
+                holds[i] = previous!.Holds[at];
+            }
+            else
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                holds[i] = MayHoldName(tree, name, cancellationToken);
+            }
+
+            if (holds[i])
+            {
+                holding.Add(tree);
+            }
+        }
+
+        var snapshot = new NameSnapshot(trees, holds, holding.ToImmutable());
+        Snapshots.GetOrCreateValue(first)[name] = snapshot;
+        if (!ReferenceEquals(first, last))
+        {
+            Snapshots.GetOrCreateValue(last)[name] = snapshot;
+        }
+
+        return snapshot.Holding;
+    }
+
     private static bool ScanForName(SyntaxTree tree, string name, CancellationToken cancellationToken)
     {
         if ((Facts(tree, cancellationToken) & SourceTextFacts.Escape) != 0)
@@ -239,6 +323,31 @@ internal static class SourceTextSearch
     {
         var end = Math.Min(span.Length, startLimit + needle.Length - 1);
         return span.Slice(0, end).IndexOf(needle, StringComparison.Ordinal) >= 0;
+    }
+
+    private sealed class NameSnapshot
+    {
+        public NameSnapshot(ImmutableArray<SyntaxTree> trees, bool[] holds, ImmutableArray<SyntaxTree> holding)
+        {
+            Trees = trees;
+            Holds = holds;
+            Holding = holding;
+        }
+
+        public ImmutableArray<SyntaxTree> Trees { get; }
+
+        public bool[] Holds { get; }
+
+        public ImmutableArray<SyntaxTree> Holding { get; }
+    }
+
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<SyntaxTree>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(SyntaxTree? x, SyntaxTree? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(SyntaxTree obj) => RuntimeHelpers.GetHashCode(obj);
     }
 
     private sealed class Box

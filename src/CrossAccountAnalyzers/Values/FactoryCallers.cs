@@ -53,7 +53,7 @@ internal sealed class FactoryCallers
             ? new[] { HardCodedValueEvaluator.GetRoot(origin).Syntax }
             : target.DeclaredAccessibility == Accessibility.Private && target.ContainingType is { } type
                 ? type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).ToArray()
-                : _compilation.SyntaxTrees.Where(t => SourceTextSearch.MayHoldName(t, target.Name, cancellationToken)).Select(t => t.GetRoot(cancellationToken)).ToArray();
+                : SourceTextSearch.TreesMayHoldingName(_compilation, target.Name, cancellationToken).Select(t => t.GetRoot(cancellationToken)).ToArray();
 
         foreach (var root in roots)
         {

@@ -441,7 +441,7 @@ internal sealed class HardCodedValueEvaluator
         var accessibleOutsideType = mayBeWrittenElsewhere && member.DeclaredAccessibility != Accessibility.Private
             && !(member is IPropertySymbol { SetMethod.DeclaredAccessibility: Accessibility.Private });
         IEnumerable<SyntaxNode> scopes = accessibleOutsideType
-            ? _compilation.SyntaxTrees.Where(t => SourceTextSearch.MayHoldName(t, member.Name, cancellationToken)).Select(t => t.GetRoot(cancellationToken))
+            ? SourceTextSearch.TreesMayHoldingName(_compilation, member.Name, cancellationToken).Select(t => t.GetRoot(cancellationToken))
             : member.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken));
 
         foreach (var scope in scopes)

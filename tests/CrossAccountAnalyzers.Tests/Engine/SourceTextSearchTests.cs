@@ -82,4 +82,39 @@ public sealed class SourceTextSearchTests
         var escaped = CSharpSyntaxTree.ParseText("class C { string a = \"\\u0041KIA\"; }");
         Assert.Equal(escaped.GetRoot().DescendantTokens().Count(), SourceTextSearch.TokensHolding(escaped, new[] { "AKIA" }, CancellationToken.None).Count());
     }
+
+    /// <summary>
+    /// The name search kept from one compilation to the next (as the IDE makes one per keystroke) answers for the trees
+    /// of the compilation asked: an edited tree, an added one and a removed one are all seen, in the compilation's order.
+    /// </summary>
+    [Fact]
+    public void TreesMayHoldingName_FollowsEditsAdditionsAndRemovals()
+    {
+        var a = CSharpSyntaxTree.ParseText("class A { int AccessKey; }", path: "a.cs");
+        var b = CSharpSyntaxTree.ParseText("class B { }", path: "b.cs");
+        var c = CSharpSyntaxTree.ParseText("class C { int x = new A().AccessKey; }", path: "c.cs");
+        var compilation = CSharpCompilation.Create("names", new[] { a, b, c });
+        Assert.Equal(new[] { "a.cs", "c.cs" }, Paths(compilation));
+        Assert.Equal(new[] { "a.cs", "c.cs" }, Paths(compilation));
+
+        // b starts naming it; then c stops.
+        var b2 = b.WithChangedText(SourceText.From("class B { int y = new A().AccessKey; }"));
+        compilation = compilation.ReplaceSyntaxTree(b, b2);
+        Assert.Equal(new[] { "a.cs", "b.cs", "c.cs" }, Paths(compilation));
+        var c2 = c.WithChangedText(SourceText.From("class C { }"));
+        compilation = compilation.ReplaceSyntaxTree(c, c2);
+        Assert.Equal(new[] { "a.cs", "b.cs" }, Paths(compilation));
+
+        // A file added that names it, then the first file removed.
+        compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { object z = nameof(A.AccessKey); }", path: "d.cs"));
+        Assert.Equal(new[] { "a.cs", "b.cs", "d.cs" }, Paths(compilation));
+        compilation = compilation.RemoveSyntaxTrees(a);
+        Assert.Equal(new[] { "b.cs", "d.cs" }, Paths(compilation));
+
+        // Another name is answered on its own.
+        Assert.Empty(SourceTextSearch.TreesMayHoldingName(compilation, "SecretKey", CancellationToken.None));
+
+        static string[] Paths(CSharpCompilation compilation)
+            => SourceTextSearch.TreesMayHoldingName(compilation, "AccessKey", CancellationToken.None).Select(t => t.FilePath).ToArray();
+    }
 }
