@@ -340,5 +340,6 @@ internal static class TrustPolicyReaders
                 _ => "\"" + PolicyText.Display(name) + "\"",
             }
             : principal.Syntax is ObjectCreationExpressionSyntax { Type: var type } ? type.ToString()
+            : principal.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var method } } ? method.Identifier.ValueText + "()"
             : "the principal";
 }
