@@ -237,8 +237,12 @@ internal static class TrustPolicyReaders
 
     private static readonly string[] StatementNeedle = ["Statement"];
 
-    /// <summary>The object creation whose key <paramref name="token"/> ("Statement") is, or null.</summary>
-    private static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
+    /// <summary>
+    /// The object creation whose key <paramref name="token"/> ("Statement") is, or null: the root of a policy built as
+    /// objects, to read with <see cref="ObjectPolicyReader.ReadPolicy(IOperation, HardCodedValueEvaluator, CancellationToken)"/>
+    /// (resource-policy rules find object-built policies the same way, from <see cref="SourceTextSearch.TokensHolding"/>).
+    /// </summary>
+    public static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
     {
         if (token.IsKind(SyntaxKind.IdentifierToken))
         {

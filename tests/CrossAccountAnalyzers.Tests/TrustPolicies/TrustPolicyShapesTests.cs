@@ -191,6 +191,15 @@ class TrustStack : Stack
         """), AwsSdk.Cdk);
 
     [Fact]
+    public Task CfnRole_DocumentAssignedLater_IsReported() => Verify3001.AnalyzerAsync(Stack("""
+        var cfn = new CfnRole(this, "L1", new CfnRoleProps { AssumeRolePolicyDocument = new PolicyDocument() });
+        cfn.AssumeRolePolicyDocument = new PolicyDocument(new PolicyDocumentProps
+        {
+            Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sts:AssumeRole" }, Principals = new[] { [|new ArnPrincipal("arn:aws:iam::111122223333:root")|] } }) },
+        });
+        """), AwsSdk.Cdk);
+
+    [Fact]
     public Task CfnRole_AnonymousObject_IsReported() => Verify3001.AnalyzerAsync(Stack("""
         new CfnRole(this, "L1", new CfnRoleProps
         {
