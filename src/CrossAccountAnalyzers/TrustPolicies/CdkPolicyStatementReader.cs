@@ -463,8 +463,8 @@ internal static class CdkPolicyStatementReader
         }
     }
 
-    /// <summary>The receiver of <c>x?.M()</c> is the conditional access's operand.</summary>
-    private static IOperation Receiver(IOperation instance)
+    /// <summary>The receiver of a call: for <c>x?.M()</c>, the conditional access's operand <c>x</c>.</summary>
+    public static IOperation Receiver(IOperation instance)
     {
         if (instance is IConditionalAccessInstanceOperation)
         {

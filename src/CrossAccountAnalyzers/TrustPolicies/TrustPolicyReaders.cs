@@ -129,7 +129,7 @@ internal static class TrustPolicyReaders
                 var invocation = (IInvocationOperation)c.Operation;
                 if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.CdkPolicyDocument)
                     || invocation.Instance is null
-                    || ReceiverOf(invocation.Instance) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
+                    || CdkPolicyStatementReader.Receiver(invocation.Instance) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
                     || !AwsTypes.InheritsFromOrEquals(property.ContainingType, types.CdkRole) && property.ContainingType?.ContainingNamespace?.ToDisplayString() != "Amazon.CDK.AWS.IAM")
                 {
                     return;
@@ -163,23 +163,6 @@ internal static class TrustPolicyReaders
             },
             OperationKind.SimpleAssignment,
             "AssumeRolePolicyDocument");
-    }
-
-    /// <summary>The receiver of <c>x?.M()</c> is the conditional access's operand.</summary>
-    private static IOperation ReceiverOf(IOperation instance)
-    {
-        if (instance is IConditionalAccessInstanceOperation)
-        {
-            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IConditionalAccessOperation access)
-                {
-                    return access.Operation;
-                }
-            }
-        }
-
-        return instance;
     }
 
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)
