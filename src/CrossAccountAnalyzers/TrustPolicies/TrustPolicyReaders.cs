@@ -129,7 +129,7 @@ internal static class TrustPolicyReaders
                 var invocation = (IInvocationOperation)c.Operation;
                 if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.CdkPolicyDocument)
                     || invocation.Instance is null
-                    || CdkPolicyStatementReader.Receiver(invocation.Instance) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
+                    || TrustDocument(CdkPolicyStatementReader.Receiver(invocation.Instance), c.CancellationToken) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
                     || !AwsTypes.InheritsFromOrEquals(property.ContainingType, types.CdkRole) && property.ContainingType?.ContainingNamespace?.ToDisplayString() != "Amazon.CDK.AWS.IAM")
                 {
                     return;
@@ -163,6 +163,15 @@ internal static class TrustPolicyReaders
             },
             OperationKind.SimpleAssignment,
             "AssumeRolePolicyDocument");
+    }
+
+    /// <summary><c>role.AssumeRolePolicy</c>, also through a local that holds it (<c>var trust = role.AssumeRolePolicy;</c>).</summary>
+    private static IOperation TrustDocument(IOperation receiver, CancellationToken cancellationToken)
+    {
+        var op = ObjectCreations.StripConversions(receiver);
+        return op is ILocalReferenceOperation local && ObjectCreations.FindSingleValueAssignedTo(local, cancellationToken) is { } assigned
+            ? ObjectCreations.StripConversions(assigned)
+            : op;
     }
 
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)

@@ -68,6 +68,8 @@ class TrustStack : Stack
         stmt.AddActions("sts:AssumeRole", "sts:TagSession");
         stmt.AddPrincipals([|new AccountPrincipal("111122223333")|]);
         role.AssumeRolePolicy?.AddStatements(stmt);
+        var trust = role.AssumeRolePolicy;
+        trust.AddStatements(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sts:AssumeRole" }, Principals = new[] { [|new AccountPrincipal("444455556666")|] } }));
         """), AwsSdk.Cdk);
 
     [Fact]
