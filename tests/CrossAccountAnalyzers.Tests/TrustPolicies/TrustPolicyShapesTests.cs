@@ -383,6 +383,16 @@ class TrustStack : Stack
         }
         """, sdk);
 
+    [Theory]
+    [MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Serialized_InGeneratedCode_IsNotReported(AwsSdk sdk) => Verify3001.AnalyzerAsync(Iam + """
+        [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+        class Generated
+        {
+            string Policy() => JsonSerializer.Serialize(new { Statement = new[] { new { Effect = "Allow", Principal = new { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" } } });
+        }
+        """, sdk);
+
     [Fact]
     public Task Newtonsoft_JObject_IsReported() => Verify3001.AnalyzerAsync(Usings + """
         using Newtonsoft.Json.Linq;
