@@ -80,6 +80,13 @@ internal sealed class AwsTypes
         CdkRoleProps = Find(CdkIam + "RoleProps");
         CdkStack = Find("Amazon.CDK.Stack");
         CdkAws = Find("Amazon.CDK.Aws");
+        CdkPolicyStatement = Find(CdkIam + "PolicyStatement");
+        CdkPolicyStatementProps = Find(CdkIam + "PolicyStatementProps");
+        CdkPolicyDocument = Find(CdkIam + "PolicyDocument");
+        CdkPolicyDocumentProps = Find(CdkIam + "PolicyDocumentProps");
+        CdkEffect = Find(CdkIam + "Effect");
+        CdkCfnRole = Find(CdkIam + "CfnRole");
+        CdkCfnRoleProps = Find(CdkIam + "CfnRoleProps");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -177,6 +184,17 @@ internal sealed class AwsTypes
     public INamedTypeSymbol? CdkRoleProps { get; }
     public INamedTypeSymbol? CdkStack { get; }
     public INamedTypeSymbol? CdkAws { get; }
+
+    /// <summary>CDK <c>PolicyStatement</c>, its props, <c>PolicyDocument</c> and its props, the <c>Effect</c> enum (see TrustPolicies/CdkPolicyStatementReader).</summary>
+    public INamedTypeSymbol? CdkPolicyStatement { get; }
+    public INamedTypeSymbol? CdkPolicyStatementProps { get; }
+    public INamedTypeSymbol? CdkPolicyDocument { get; }
+    public INamedTypeSymbol? CdkPolicyDocumentProps { get; }
+    public INamedTypeSymbol? CdkEffect { get; }
+
+    /// <summary>CDK L1 <c>CfnRole</c> and <c>CfnRoleProps</c> (<c>AssumeRolePolicyDocument</c>).</summary>
+    public INamedTypeSymbol? CdkCfnRole { get; }
+    public INamedTypeSymbol? CdkCfnRoleProps { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;
