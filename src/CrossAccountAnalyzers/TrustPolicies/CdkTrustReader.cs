@@ -37,7 +37,7 @@ internal static class CdkTrustReader
     public static CdkRoleTrust? Read(IObjectCreationOperation role, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var propsArgument = role.Arguments.FirstOrDefault(a => a.Parameter?.Name == "props");
-        return propsArgument is null ? null : ReadProps(propsArgument.Value, types, evaluator, cancellationToken);
+        return propsArgument is null ? null : ReadProps(role.Syntax, propsArgument.Value, types, evaluator, cancellationToken);
     }
 
     /// <summary>
@@ -50,14 +50,14 @@ internal static class CdkTrustReader
         {
             if (role.Arguments[i] is { } argument && role.ParametersAt(i).All(p => p.Name == "props") && !UnresolvedCreation.IsUnbound(argument))
             {
-                return ReadProps(argument, types, evaluator, cancellationToken);
+                return ReadProps(role.Syntax, argument, types, evaluator, cancellationToken);
             }
         }
 
         return null;
     }
 
-    private static CdkRoleTrust? ReadProps(IOperation propsValue, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    private static CdkRoleTrust? ReadProps(SyntaxNode role, IOperation propsValue, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var value = ObjectCreations.Unwrap(propsValue);
         var aliases = ImmutableArray<ILocalSymbol>.Empty;
@@ -94,7 +94,7 @@ internal static class CdkTrustReader
             externalIdsSet |= write.Value is null || !IsEmptyArray(write.Value, evaluator, cancellationToken);
         }
 
-        return new CdkRoleTrust(new PolicyStatement(PolicyEffect.Allow, PolicyActions.AssumeRole, principals.ToImmutable(), TrustConditions.None, role.Syntax, externalIdsSet), props);
+        return new CdkRoleTrust(new PolicyStatement(PolicyEffect.Allow, PolicyActions.AssumeRole, principals.ToImmutable(), TrustConditions.None, role, externalIdsSet), props);
     }
 
     /// <summary>The elements of a string array expression (<c>new[] { a, b }</c>), or default when it is not one.</summary>
