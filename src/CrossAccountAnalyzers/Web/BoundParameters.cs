@@ -110,7 +110,7 @@ internal static class BoundParameters
         => argument.Parent is IInvocationOperation invocation
            && Array.IndexOf(MapMethods, invocation.TargetMethod.Name) >= 0
            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, web.EndpointRouteBuilderExtensions)
-           && argument.Parameter?.Type.TypeKind == TypeKind.Delegate;
+           && argument.Parameter?.Type is { } type && (type.TypeKind == TypeKind.Delegate || type.SpecialType == SpecialType.System_Delegate);
 
     private static bool IsMinimalApiLambda(IMethodSymbol lambda, AspNetCoreTypes web, Compilation compilation, CancellationToken cancellationToken)
     {

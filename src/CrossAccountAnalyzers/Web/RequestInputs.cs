@@ -106,6 +106,19 @@ internal sealed class RequestInputs
                 return Trace(coalesce.Value, frame, next, hops) ?? Trace(coalesce.WhenNull, frame, next, hops);
             case IArrayCreationOperation { Initializer: { } initializer }:
                 return initializer.ElementValues.Select(e => Trace(e, frame, next, hops)).FirstOrDefault(d => d is not null);
+            case IConditionalAccessOperation conditionalAccess:
+                return Trace(conditionalAccess.WhenNotNull, frame, next, hops);
+            case IConditionalAccessInstanceOperation accessed:
+                // x?.ToString(): the receiver is the x of the nearest conditional access.
+                for (var p = accessed.Parent; p is not null; p = p.Parent)
+                {
+                    if (p is IConditionalAccessOperation owner)
+                    {
+                        return Trace(owner.Operation, frame, next, hops);
+                    }
+                }
+
+                return null;
             case IArrayElementReferenceOperation element:
                 return Trace(element.ArrayReference, frame, next, hops);
             case IInvocationOperation invocation:
