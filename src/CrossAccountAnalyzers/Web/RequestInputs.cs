@@ -47,6 +47,9 @@ internal sealed class RequestInputs
     private readonly CancellationToken _cancellationToken;
     private readonly HashSet<ISymbol> _followedParameters = new(SymbolEqualityComparer.Default);
 
+    // The locals being traced: a write that reads the local again (s = s + x) adds nothing and is not followed twice.
+    private readonly HashSet<ISymbol> _tracingLocals = new(SymbolEqualityComparer.Default);
+
     private RequestInputs(Compilation compilation, AspNetCoreTypes web, CancellationToken cancellationToken)
     {
         _compilation = compilation;
@@ -216,11 +219,23 @@ internal sealed class RequestInputs
 
     private string? TraceLocal(ILocalReferenceOperation reference, Frame? frame, int depth, int hops)
     {
-        if (reference.Local.RefKind != RefKind.None)
+        if (reference.Local.RefKind != RefKind.None || !_tracingLocals.Add(reference.Local))
         {
             return null;
         }
 
+        try
+        {
+            return TraceLocalWrites(reference, frame, depth, hops);
+        }
+        finally
+        {
+            _tracingLocals.Remove(reference.Local);
+        }
+    }
+
+    private string? TraceLocalWrites(ILocalReferenceOperation reference, Frame? frame, int depth, int hops)
+    {
         var root = HardCodedValueEvaluator.GetRoot(reference);
         var writes = new List<(SyntaxNode Statement, IOperation? Value, string? Input)>();
         foreach (var op in root.Descendants())
@@ -232,8 +247,9 @@ internal sealed class RequestInputs
                     {
                         writes.Add((StatementOf(declarator.Syntax), initializer.Value, null));
                     }
-                    else if (declarator.Parent is IVariableDeclarationOperation { Parent: IForEachLoopOperation loop })
+                    else if ((declarator.Parent as IForEachLoopOperation ?? (declarator.Parent as IVariableDeclarationOperation)?.Parent as IForEachLoopOperation) is { } loop)
                     {
+                        // foreach (var id in Request.Query["ids"]): an element of the collection.
                         writes.Add((StatementOf(declarator.Syntax), loop.Collection, null));
                     }
 

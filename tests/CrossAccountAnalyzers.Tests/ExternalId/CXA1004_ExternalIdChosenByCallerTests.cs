@@ -338,4 +338,46 @@ public class CXA1004_ExternalIdChosenByCallerTests
             public AssumeRoleRequest Onboard(string externalId) => new() { ExternalId = externalId };
         }
         """, sdk);
+
+    [Fact]
+    public Task LoopsSelfReferencesAndBindProperties_AreFollowed() => VerifyAsync("""
+        [BindProperties]
+        public class ConnectModel : PageModel
+        {
+            public string ExternalId { get; set; } = "";
+
+            public AssumeRoleRequest OnPost() => new() { ExternalId = {|#0:ExternalId|} };
+        }
+
+        [ApiController]
+        public class LoopController : ControllerBase
+        {
+            [HttpGet("a")]
+            public AssumeRoleRequest A()
+            {
+                var request = new AssumeRoleRequest();
+                foreach (var id in Request.Query["ids"])
+                {
+                    request.ExternalId = {|#1:id|};
+                }
+
+                return request;
+            }
+
+            [HttpGet("b")]
+            public AssumeRoleRequest B([FromQuery] string[] parts)
+            {
+                var externalId = "";
+                for (var i = 0; i < parts.Length; i++)
+                {
+                    externalId = externalId + parts[i];
+                }
+
+                return new AssumeRoleRequest { ExternalId = {|#2:externalId|} };
+            }
+        }
+        """,
+        Reported(0, "AssumeRoleRequest.ExternalId", "the bound model property 'ExternalId'"),
+        Reported(1, "AssumeRoleRequest.ExternalId", "the request query value 'ids'"),
+        Reported(2, "AssumeRoleRequest.ExternalId", "the request query parameter 'parts'"));
 }
