@@ -380,4 +380,43 @@ public class CXA1004_ExternalIdChosenByCallerTests
         Reported(0, "AssumeRoleRequest.ExternalId", "the bound model property 'ExternalId'"),
         Reported(1, "AssumeRoleRequest.ExternalId", "the request query value 'ids'"),
         Reported(2, "AssumeRoleRequest.ExternalId", "the request query parameter 'parts'"));
+
+    [Fact]
+    public async Task IncompleteCode_NeverThrows()
+    {
+        // Code being typed: every prefix of a source with each input kind, analyzed by every analyzer, throws nothing.
+        const string Source = Usings + """
+            [ApiController]
+            public class TypingController : ControllerBase
+            {
+                [HttpPost("{id}")]
+                public AssumeRoleRequest Onboard([FromBody] OnboardRequest model, string id)
+                {
+                    Request.Query.TryGetValue("x", out var value);
+                    var local = model.ExternalId.Trim() + value + Request.RouteValues["id"]?.ToString();
+                    model.ExternalId = local;
+                    return Helper(local + id);
+                }
+
+                private AssumeRoleRequest Helper(string externalId) => new() { ExternalId = $"{externalId}-{Normalize(externalId)}" };
+                private static string Normalize(string s) => s.ToLowerInvariant();
+            }
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app) => app.MapPost("/x", ([FromHeader] string h, OnboardRequest body) => new AssumeRoleRequest { ExternalId = h + body.ExternalId });
+            }
+            """;
+        var start = Source.IndexOf("[ApiController]", System.StringComparison.Ordinal);
+        for (var end = start; end <= Source.Length; end += 23)
+        {
+            var result = await AnalyzerRunner.RunAsync(AwsSdk.AspNetCore, Source.Substring(0, end));
+            Assert.Empty(result.Exceptions);
+        }
+
+        // The whole source had something to find: the helper's sink and the minimal API's.
+        var whole = await AnalyzerRunner.RunAsync(AwsSdk.AspNetCore, Source);
+        Assert.Empty(whole.Exceptions);
+        Assert.Equal(2, System.Linq.Enumerable.Count(whole.Diagnostics, d => d.Id == "CXA1004"));
+    }
 }
