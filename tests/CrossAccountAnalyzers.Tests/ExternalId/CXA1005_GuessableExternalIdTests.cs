@@ -217,4 +217,34 @@ public class CXA1005_GuessableExternalIdTests
         class AssumeRoleRequest { public string ExternalId { get; set; } = ""; }
         class Vendor { AssumeRoleRequest Build() => new() { ExternalId = "REPLACE_ME" }; }
         """, AwsSdk.None);
+
+    [Fact]
+    public async Task IncompleteCode_NeverThrows()
+    {
+        // Code being typed: every prefix of a source with each guessable form, analyzed by every analyzer, throws nothing.
+        const string Source = CXA3001_RoleTrustsAccountWithoutExternalIdTests.Usings + """
+            using Amazon.SecurityToken.Model;
+
+            class Stacks : Stack
+            {
+                public Stacks(Construct scope, string id, string customerAccountId, string roleArn) : base(scope, id)
+                {
+                    var request = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = roleArn.Split(':')[4] };
+                    request.ExternalId = "REPLACE_ME";
+                    new Role(this, "R", new RoleProps { AssumedBy = new AccountPrincipal(customerAccountId), ExternalIds = new[] { customerAccountId, "111122223333" } });
+                    new PolicyStatement().AddAccountCondition(customerAccountId);
+                }
+            }
+            """;
+        var start = Source.IndexOf("class Stacks", System.StringComparison.Ordinal);
+        for (var end = start; end <= Source.Length; end += 19)
+        {
+            var result = await AnalyzerRunner.RunAsync(AwsSdk.Cdk, Source.Substring(0, end));
+            Assert.Empty(result.Exceptions);
+        }
+
+        var whole = await AnalyzerRunner.RunAsync(AwsSdk.Cdk, Source);
+        Assert.Empty(whole.Exceptions);
+        Assert.Equal(5, System.Linq.Enumerable.Count(whole.Diagnostics, d => d.Id == "CXA1005"));
+    }
 }
