@@ -50,6 +50,19 @@ if [ "$cdk_actual" -ne "$expected" ]; then
 fi
 expected=$before
 
+# The ASP.NET Core onboarding sample (the Web SDK's targeting pack ships with the .NET SDK): the ExternalId taken from
+# the request (CXA1004) and one others can guess (CXA1005), next to the corrected endpoints, which must stay clean.
+weblog="$work/web.log"
+dotnet build samples/TenantOnboarding --no-incremental 2>&1 | tee "$weblog" | grep -E 'warning CXA|error' || true
+before=$expected
+expected=0
+check_markers samples/TenantOnboarding "$weblog"
+web_actual=$(grep -oE "[A-Za-z.]+\([0-9]+,[0-9]+\): warning CXA[0-9]{4}" "$weblog" | sort -u | wc -l)
+if [ "$web_actual" -ne "$expected" ]; then
+  echo "FAIL: expected exactly $expected CXA diagnostics in samples/TenantOnboarding (the corrected endpoints must stay clean), got $web_actual"; fail=1
+fi
+expected=$before
+
 # The SARIF log: help links and CWE tags present, no secret and no full key ID anywhere.
 python3 - "$sarif" "$sample" <<'PY' || fail=1
 import json, re, sys, pathlib

@@ -34,6 +34,22 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         cwe: "CWE-20");
 
+    public static readonly DiagnosticDescriptor CXA1004_ExternalIdChosenByCaller = Create(
+        DiagnosticIds.ExternalIdChosenByCaller,
+        title: "ExternalId chosen by the caller",
+        messageFormat: "The ExternalId given to {0} comes from {1}: the caller chooses it and can send another customer's; look up the ExternalId generated for the authenticated tenant",
+        description: "The ExternalId stops a confused deputy only when the vendor generates it, one per customer, and the customer cannot choose it. An ExternalId taken from the request (a bound parameter or model, the query, the form, a header, the route) lets any caller name the ExternalId of another customer's role and have the service assume it. Generate and store one per customer; look it up by the authenticated tenant.",
+        DiagnosticSeverity.Warning,
+        cwe: "CWE-441");
+
+    public static readonly DiagnosticDescriptor CXA1005_GuessableExternalId = Create(
+        DiagnosticIds.GuessableExternalId,
+        title: "ExternalId that others can guess",
+        messageFormat: "The ExternalId given to {0} is {1}, which others can guess: generate a random value per customer and store it with the customer",
+        description: "An ExternalId that is the customer's AWS account ID, the role ARN or part of it, or a placeholder from documentation is known to, or guessable by, anyone who wants to make the vendor act on another customer's account. Generate a random value per customer (a GUID), store it with the customer and show it to them for their trust policy.",
+        DiagnosticSeverity.Warning,
+        cwe: "CWE-441");
+
     public static readonly DiagnosticDescriptor CXA2001_HardCodedClientCredentials = Create(
         DiagnosticIds.HardCodedClientCredentials,
         title: "Hard-coded credentials in an AWS client constructor",

@@ -12,6 +12,12 @@ internal static class DiagnosticIds
     /// <summary>ExternalId that STS will reject.</summary>
     public const string InvalidExternalId = "CXA1003";
 
+    /// <summary>ExternalId chosen by the caller.</summary>
+    public const string ExternalIdChosenByCaller = "CXA1004";
+
+    /// <summary>ExternalId that others can guess.</summary>
+    public const string GuessableExternalId = "CXA1005";
+
     /// <summary>Hard-coded credentials in an AWS client constructor.</summary>
     public const string HardCodedClientCredentials = "CXA2001";
 

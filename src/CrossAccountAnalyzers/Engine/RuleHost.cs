@@ -29,9 +29,36 @@ internal sealed class RuleContext
     // Share: the shared analyses created so far, by type.
     private Dictionary<Type, object>? _shared;
 
+    // The rules of the family that start in this compilation, in order.
+    private readonly List<CxaRule> _started = new();
+
     internal RuleContext(Compilation compilation) => Compilation = compilation;
 
     public Compilation Compilation { get; }
+
+    internal IReadOnlyList<CxaRule> Started => _started;
+
+    internal void AddStarted(CxaRule rule) => _started.Add(rule);
+
+    /// <summary>
+    /// Whether a rule of the same family that reports <paramref name="id"/> starts in this compilation (it is applicable
+    /// and on somewhere): a rule leaves a spot to a more specific one only when that one reports it.
+    /// </summary>
+    public bool IsStarted(string id)
+    {
+        foreach (var rule in _started)
+        {
+            foreach (var descriptor in rule.SupportedDiagnostics)
+            {
+                if (descriptor.Id == id)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>An operation action for <paramref name="kinds"/>; it never runs in generated code.</summary>
     public void OnOperation(Action<OperationAnalysisContext> action, params OperationKind[] kinds)
@@ -341,9 +368,15 @@ internal static class RuleHost
                 if (rule.IsApplicable(types) && RuleEnablement.IsOn(compilationContext.Compilation, compilationContext.Options, rule.SupportedDiagnostics, rule.ReadsAdditionalFiles, compilationContext.CancellationToken))
                 {
                     ruleContext ??= new RuleContext(compilationContext.Compilation);
-                    ruleContext.Registering = rule;
-                    rule.OnCompilationStart(ruleContext, types);
+                    ruleContext.AddStarted(rule);
                 }
+            }
+
+            // Every rule that starts is known before the first starts (a rule may leave a spot to a more specific one).
+            foreach (var rule in ruleContext?.Started ?? (System.Collections.Generic.IReadOnlyList<CxaRule>)Array.Empty<CxaRule>())
+            {
+                ruleContext!.Registering = rule;
+                rule.OnCompilationStart(ruleContext, types);
             }
 
             if (ruleContext is not null)

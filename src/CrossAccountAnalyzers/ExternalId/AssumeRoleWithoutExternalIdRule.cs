@@ -228,12 +228,22 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
         return true;
     }
 
-    /// <summary>The role is in one of the organisation's own accounts (<c>cxa_trusted_account_ids</c>) or in the caller's own (<see cref="OwnAccount"/>).</summary>
+    /// <summary>
+    /// The role is in one of the organisation's own accounts (<c>cxa_trusted_account_ids</c>) or in the caller's own
+    /// (<see cref="OwnAccount"/>), or it is a CDK bootstrap role (<see cref="CdkBootstrapRoles"/>), which must be assumed
+    /// without an ExternalId.
+    /// </summary>
     private static bool IsTrustedRole(OperationAnalysisContext context, System.Collections.Generic.IEnumerable<IOperation?> roleArnValues, HardCodedValueEvaluator evaluator)
     {
         var values = roleArnValues.ToList();
         if (values.Count > 0 && values.TrueForAll(v => OwnAccount.IsCallerIdentityArn(v, context.CancellationToken)))
         {
+            return true;
+        }
+
+        if (values.Count > 0 && values.TrueForAll(v => evaluator.Evaluate(v, context.CancellationToken) is { IsKnown: true } arns && arns.Values.All(CdkBootstrapRoles.IsBootstrapRoleArn)))
+        {
+            // A CDK bootstrap role (cdk-hnb659fds-deploy-role-...): its trust policy denies AssumeRole with an ExternalId.
             return true;
         }
 

@@ -5,7 +5,11 @@ using Microsoft.CodeAnalysis;
 
 namespace CrossAccountAnalyzers.ExternalId;
 
-/// <summary>CXA1002: an ExternalId sink given a hard-coded value (the same for every customer).</summary>
+/// <summary>
+/// CXA1002: an ExternalId sink given a hard-coded value (the same for every customer). Where the constant is also
+/// guessable (a documentation placeholder, an account ID, an ARN: <see cref="GuessableExternalIds"/>), CXA1005 is the
+/// more specific finding and reports it instead, so each spot has one diagnostic; when CXA1005 is off, CXA1002 reports it.
+/// </summary>
 internal sealed class ConstantExternalIdRule : CxaRule
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CXA1002_ConstantExternalId);
@@ -13,11 +17,19 @@ internal sealed class ConstantExternalIdRule : CxaRule
     protected internal override bool IsApplicable(AwsTypes types) => ExternalIdSinks.Any(types);
 
     protected internal override void OnCompilationStart(RuleContext context, AwsTypes types)
-        => ExternalIdSinks.Register(context, types, (c, value) =>
+    {
+        var guessableIsOn = context.IsStarted(DiagnosticIds.GuessableExternalId);
+        ExternalIdSinks.Register(context, types, (c, value) =>
         {
-            if (value.Values.IsNullOrEmptyOnly)
+            if (!value.Values.IsKnown || value.Values.IsNullOrEmptyOnly)
             {
-                // null or "" is "not set": CXA1001's business.
+                // Not hard-coded; or null or "", which is "not set": CXA1001's business.
+                return;
+            }
+
+            if (guessableIsOn && GuessableExternalIds.Judge(value, c.CancellationToken) is not null)
+            {
+                // A placeholder, an account ID or the role ARN: CXA1005 says so, more precisely, at the same spot.
                 return;
             }
 
@@ -25,4 +37,5 @@ internal sealed class ConstantExternalIdRule : CxaRule
             var syntax = value.Value.Syntax;
             c.ReportDiagnostic(Diagnostic.Create(Descriptors.CXA1002_ConstantExternalId, syntax.GetLocation(), new[] { syntax.GetLocation() }, properties, value.Sink));
         });
+    }
 }

@@ -26,6 +26,7 @@ internal readonly struct ExternalIdValue
 
     public IOperation Value { get; }
 
+    /// <summary>What the compiler knows of the value: <see cref="ValueSet.Unknown"/> unless it is hard-coded.</summary>
     public ValueSet Values { get; }
 
     /// <summary><c>AssumeRoleRequest.ExternalId</c>, whose literal values the AWS SDK's own analyzer checks.</summary>
@@ -55,7 +56,10 @@ internal static class ExternalIdSinks
 {
     public static bool Any(AwsTypes types) => types.AssumeRoleRequest is not null || types.AssumeRoleAWSCredentialsOptions is not null || types.AWSOptions is not null || types.CdkRoleProps is not null;
 
-    /// <summary>Has <paramref name="onValue"/> see every ExternalId value; the values are read once for all the rules that ask.</summary>
+    /// <summary>
+    /// Has <paramref name="onValue"/> see every ExternalId value, hard-coded (<see cref="ValueSet.IsKnown"/>) or not; the
+    /// values are read once for all the rules that ask.
+    /// </summary>
     public static void Register(RuleContext context, AwsTypes types, Action<NamedOperationContext, ExternalIdValue> onValue)
         => context.Share(c => new Consumers(c, types)).Add(context, pair => onValue(pair.Context, pair.Value));
 
@@ -80,22 +84,15 @@ internal static class ExternalIdSinks
                 if (property.Name == AwsTypes.ExternalIdProperty && types.IsExternalIdCarrier(property.ContainingType))
                 {
                     var values = evaluator.Evaluate(assignment.Value, c.CancellationToken);
-                    if (values.IsKnown)
-                    {
-                        var isRequest = SymbolEqualityComparer.Default.Equals(property.ContainingType, types.AssumeRoleRequest);
-                        onValue(c, new ExternalIdValue(property.ContainingType.Name + ".ExternalId", assignment.Value, values, isRequest));
-                    }
+                    var isRequest = SymbolEqualityComparer.Default.Equals(property.ContainingType, types.AssumeRoleRequest);
+                    onValue(c, new ExternalIdValue(property.ContainingType.Name + ".ExternalId", assignment.Value, values, isRequest));
                 }
                 else if (property.Name == "ExternalIds" && SymbolEqualityComparer.Default.Equals(property.ContainingType, types.CdkRoleProps)
                          && CdkTrustReader.ArrayElements(assignment.Value) is { IsDefault: false } elements)
                 {
                     foreach (var element in elements)
                     {
-                        var values = evaluator.Evaluate(element, c.CancellationToken);
-                        if (values.IsKnown)
-                        {
-                            onValue(c, new ExternalIdValue("RoleProps.ExternalIds", element, values, isStsRequest: false));
-                        }
+                        onValue(c, new ExternalIdValue("RoleProps.ExternalIds", element, evaluator.Evaluate(element, c.CancellationToken), isStsRequest: false));
                     }
                 }
             },

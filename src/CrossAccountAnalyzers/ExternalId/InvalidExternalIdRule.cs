@@ -21,7 +21,7 @@ internal sealed class InvalidExternalIdRule : CxaRule
     {
         ExternalIdSinks.Register(context, types, (c, value) =>
         {
-            if (value.IsStsRequest && value.IsLiteral)
+            if (!value.Values.IsKnown || (value.IsStsRequest && value.IsLiteral))
             {
                 return;
             }

@@ -103,8 +103,8 @@ public sealed class RuleEnablementTests
         // file (CXA1002, CXA1003).
         Assert.Equal("CXA1001,CXA1002,CXA1003 operations=2 semanticModels=1", await RunAsync());
 
-        // CXA1002 and CXA1003 off: their shared reading of ExternalId assignments is not registered at all.
-        Assert.Equal("CXA1001 operations=2 semanticModels=0", await RunAsync("CXA1002", "CXA1003"));
+        // CXA1002 to CXA1005 off: their shared reading of ExternalId assignments is not registered at all.
+        Assert.Equal("CXA1001 operations=2 semanticModels=0", await RunAsync("CXA1002", "CXA1003", "CXA1004", "CXA1005"));
 
         // CXA1001 off: no creation action and no invalid-operation action.
         Assert.Equal("CXA1002,CXA1003 operations=0 semanticModels=1", await RunAsync("CXA1001"));

@@ -138,4 +138,34 @@ public partial class CXA1002_ConstantExternalIdTests
             }
         }
         """, sdk, "CXA1002.Configuration");
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task GuessableConstants_AreLeftToCXA1005_OneDiagnosticPerSpot(AwsSdk sdk) => VerifyCS.AnalyzerAsync(Usings + """
+        class Vendor
+        {
+            const string Account = "111122223333";
+
+            void Build(string roleArn)
+            {
+                var a = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = {|#0:"REPLACE_ME"|} };
+                var b = new AssumeRoleAWSCredentialsOptions { ExternalId = {|#1:Account|} };
+                var c = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = {|#2:"acme-prod"|} };
+            }
+        }
+        """, sdk,
+        VerifyCS.Diagnostic(Descriptors.CXA1005_GuessableExternalId, 0).WithArguments("AssumeRoleRequest.ExternalId", "the documentation placeholder 'REPLACE_ME'"),
+        VerifyCS.Diagnostic(Descriptors.CXA1005_GuessableExternalId, 1).WithArguments("AssumeRoleAWSCredentialsOptions.ExternalId", "a 12-digit AWS account ID"),
+        VerifyCS.Diagnostic(Descriptors.CXA1002_ConstantExternalId, 2).WithArguments("AssumeRoleRequest.ExternalId").WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info));
+
+    [Fact]
+    public Task GuessableConstants_WithCXA1005Off_AreStillReportedAsConstants() => VerifyCS.AnalyzerAsync(Usings + """
+        class Vendor
+        {
+            void Build(string roleArn)
+            {
+                var a = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = [|"REPLACE_ME"|] };
+                var b = new AssumeRoleAWSCredentialsOptions { ExternalId = [|"111122223333"|] };
+            }
+        }
+        """, AwsSdk.V4);
 }

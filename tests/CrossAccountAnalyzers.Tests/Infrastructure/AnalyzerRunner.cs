@@ -33,7 +33,7 @@ public static class AnalyzerRunner
     public static async Task<Compilation> CompileAsync(AwsSdk sdk, params string[] sources)
     {
         var references = await AwsReferences.For(sdk).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        if (sdk == AwsSdk.Cdk)
+        if (AwsReferences.WithCdk(sdk))
         {
             references = references.AddRange(AwsReferences.CdkReferences);
         }

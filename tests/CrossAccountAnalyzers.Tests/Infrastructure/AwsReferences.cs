@@ -21,6 +21,12 @@ public enum AwsSdk
 
     /// <summary>AWS SDK v4 and AWS CDK v2 (Amazon.CDK.Lib 2.160.0), with Newtonsoft.Json 13.0.3.</summary>
     Cdk,
+
+    /// <summary>
+    /// AWS SDK v4, the ASP.NET Core 8 shared framework's reference assemblies (Microsoft.AspNetCore.App.Ref) and AWS CDK
+    /// v2: a web application, and everything the samples use.
+    /// </summary>
+    AspNetCore,
 }
 
 /// <summary>
@@ -52,9 +58,17 @@ public static class AwsReferences
         new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),
         new PackageIdentity("Microsoft.Extensions.Logging.Abstractions", "8.0.0")));
 
+    /// <summary>SDK v4 in a web application: the ASP.NET Core 8 reference assemblies, as a project with the Web SDK compiles against.</summary>
+    public static readonly ReferenceAssemblies AspNetCore = V4.AddPackages(ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.31")));
+
+    /// <summary>Whether the CDK assemblies (<see cref="CdkReferences"/>) are added to the reference set of <paramref name="sdk"/>.</summary>
+    public static bool WithCdk(AwsSdk sdk) => sdk is AwsSdk.Cdk or AwsSdk.AspNetCore;
+
     public static ReferenceAssemblies For(AwsSdk sdk) => sdk switch
     {
         AwsSdk.V3 => V3,
+        AwsSdk.AspNetCore => AspNetCore,
         AwsSdk.V4 or AwsSdk.Cdk => V4,
         _ => Net,
     };

@@ -129,7 +129,7 @@ internal static class Verify<TRule, TCodeFix>
 
     public static void AddReferences(Test test, AwsSdk sdk)
     {
-        if (sdk == AwsSdk.Cdk)
+        if (AwsReferences.WithCdk(sdk))
         {
             test.TestState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);
             test.FixedState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);

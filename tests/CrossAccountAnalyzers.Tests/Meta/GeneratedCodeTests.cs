@@ -116,7 +116,7 @@ public sealed class GeneratedCodeTests
 
     private static async Task<IReadOnlyList<Diagnostic>> RunAsync(string[] sources)
     {
-        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.Cdk, sources);
+        var compilation = await AnalyzerRunner.CompileAsync(AwsSdk.AspNetCore, sources);
         compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             Repository.Descriptors.ToDictionary(d => d.Id, _ => ReportDiagnostic.Warn)));
         var result = await AnalyzerRunner.RunAsync(compilation, AnalyzerRunner.AllAnalyzers, CancellationToken.None);

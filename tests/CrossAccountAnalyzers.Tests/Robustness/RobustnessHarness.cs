@@ -115,7 +115,7 @@ public static class RobustnessHarness
     public static async Task<Outcome> RunAsync(IReadOnlyList<string> sources, AwsSdk sdk, int maxFixes, CancellationToken cancellationToken, bool nullable = true, bool concurrent = true)
     {
         var references = await AwsReferences.For(sdk).ResolveAsync(LanguageNames.CSharp, cancellationToken);
-        if (sdk == AwsSdk.Cdk)
+        if (AwsReferences.WithCdk(sdk))
         {
             references = references.AddRange(AwsReferences.CdkReferences);
         }
