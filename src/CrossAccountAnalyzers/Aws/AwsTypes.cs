@@ -80,6 +80,11 @@ internal sealed class AwsTypes
         CdkRoleProps = Find(CdkIam + "RoleProps");
         CdkStack = Find("Amazon.CDK.Stack");
         CdkAws = Find("Amazon.CDK.Aws");
+        CdkPolicyStatement = Find(CdkIam + "PolicyStatement");
+        CdkPolicyStatementProps = Find(CdkIam + "PolicyStatementProps");
+        CdkLambdaPermission = Find(CdkLambda + "Permission");
+        CdkCfnPermission = Find(CdkLambda + "CfnPermission");
+        CdkCfnPermissionProps = Find(CdkLambda + "CfnPermissionProps");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -177,6 +182,14 @@ internal sealed class AwsTypes
     public INamedTypeSymbol? CdkRoleProps { get; }
     public INamedTypeSymbol? CdkStack { get; }
     public INamedTypeSymbol? CdkAws { get; }
+
+    // Resource policies (CXA3004, CXA3005).
+    public const string CdkLambda = "Amazon.CDK.AWS.Lambda.";
+    public INamedTypeSymbol? CdkPolicyStatement { get; }
+    public INamedTypeSymbol? CdkPolicyStatementProps { get; }
+    public INamedTypeSymbol? CdkLambdaPermission { get; }
+    public INamedTypeSymbol? CdkCfnPermission { get; }
+    public INamedTypeSymbol? CdkCfnPermissionProps { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;

@@ -109,7 +109,7 @@ internal static class CdkTrustReader
         return unwrapped is IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_Array } };
     }
 
-    private static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
+    internal static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
     {
         var op = ObjectCreations.StripConversions(operation);
 
@@ -288,7 +288,7 @@ internal static class CdkTrustReader
         => IsOwnAccount(operation, types) || operation.Descendants().Any(d => IsOwnAccount(d, types));
 
     /// <summary>Conditions added to a principal held in a local: <c>p.AddCondition(op, value)</c>, <c>p.AddConditions(dictionary)</c>.</summary>
-    private static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    internal static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var result = TrustConditions.None;
         foreach (var op in HardCodedValueEvaluator.GetRoot(local).Descendants())
@@ -334,7 +334,7 @@ internal static class CdkTrustReader
         return result;
     }
 
-    private static TrustConditions ReadOperatorValue(string @operator, IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    internal static TrustConditions ReadOperatorValue(string @operator, IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var entries = DictionaryEntries(value, evaluator, cancellationToken);
         if (entries is null)

@@ -51,10 +51,7 @@ internal static class JsonTrustPolicyReader
 
             var action = statement.Get("Action");
             var notAction = statement.Get("NotAction");
-            var allowsAssumeRole = action is not null
-                ? action.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"))
-                : notAction is not null && !notAction.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"));
-            if (!allowsAssumeRole)
+            if (!AllowsAssumeRole(statement))
             {
                 continue;
             }
@@ -86,9 +83,22 @@ internal static class JsonTrustPolicyReader
         return result.ToImmutable();
     }
 
+    /// <summary>
+    /// Whether a statement's actions include sts:AssumeRole (an <c>Action</c> that matches it, or a <c>NotAction</c>
+    /// that does not exclude it): a trust statement. Every other statement with a principal is a resource-policy one.
+    /// </summary>
+    internal static bool AllowsAssumeRole(JsonNode statement)
+    {
+        var action = statement.Get("Action");
+        var notAction = statement.Get("NotAction");
+        return action is not null
+            ? action.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"))
+            : notAction is not null && !notAction.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"));
+    }
+
     private static readonly string HoleText = PolicyText.Hole.ToString();
 
-    private static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result, PolicyText policy, SemanticModel? model)
+    internal static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result, PolicyText policy, SemanticModel? model)
     {
         if (principal.Kind == JsonNode.NodeKind.String)
         {
@@ -137,7 +147,7 @@ internal static class JsonTrustPolicyReader
     }
 
     /// <summary><c>"Condition": { "StringEquals": { "sts:ExternalId": "..." } }</c>; operators and keys kept as written (keys compare case-insensitively).</summary>
-    private static TrustConditions ReadConditions(JsonNode? condition, Func<int, int, TextSpan?> mapSpan)
+    internal static TrustConditions ReadConditions(JsonNode? condition, Func<int, int, TextSpan?> mapSpan)
     {
         if (condition is null)
         {
@@ -187,7 +197,7 @@ internal static class JsonTrustPolicyReader
     /// The span of the JSON value at [start, end) of the policy text (a string's content without its quotes), when the
     /// policy is a single literal or interpolated string; a concatenation is reported as a whole.
     /// </summary>
-    private static TextSpan? MapValue(PolicyText policy, int start, int end)
+    internal static TextSpan? MapValue(PolicyText policy, int start, int end)
     {
         if (policy.IsConcatenation)
         {

@@ -37,6 +37,7 @@ public static class AwsReferences
         new PackageIdentity("AWSSDK.S3", "4.1.0"),
         new PackageIdentity("AWSSDK.DynamoDBv2", "4.1.0"),
         new PackageIdentity("AWSSDK.SQS", "4.0.100.25"),
+        new PackageIdentity("AWSSDK.KeyManagementService", "4.1.0"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "4.0.102.10"),
         // Setup asks for the 2.0.0 abstractions, which the feed does not serve; name served ones explicitly.
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
@@ -47,6 +48,8 @@ public static class AwsReferences
         new PackageIdentity("AWSSDK.Core", "3.7.402"),
         new PackageIdentity("AWSSDK.SecurityToken", "3.7.202"),
         new PackageIdentity("AWSSDK.S3", "3.7.304.1"),
+        // The only 3.x KMS the feed serves; it asks for AWSSDK.Core below 3.4, and the 3.7 core above wins.
+        new PackageIdentity("AWSSDK.KeyManagementService", "3.3.105.18"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "3.7.2"),
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
         new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),
