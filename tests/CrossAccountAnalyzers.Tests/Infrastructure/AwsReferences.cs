@@ -48,8 +48,6 @@ public static class AwsReferences
         new PackageIdentity("AWSSDK.Core", "3.7.402"),
         new PackageIdentity("AWSSDK.SecurityToken", "3.7.202"),
         new PackageIdentity("AWSSDK.S3", "3.7.304.1"),
-        // The only 3.x KMS the feed serves; it asks for AWSSDK.Core below 3.4, and the 3.7 core above wins.
-        new PackageIdentity("AWSSDK.KeyManagementService", "3.3.105.18"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "3.7.2"),
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
         new PackageIdentity("Microsoft.Extensions.DependencyInjection.Abstractions", "8.0.0"),
@@ -77,6 +75,25 @@ public static class AwsReferences
             MetadataReference.CreateFromFile(Path.Combine(root, "amazon.jsii.runtime", "1.103.1", "lib", "netcoreapp3.1", "Amazon.JSII.Runtime.dll")),
             MetadataReference.CreateFromFile(Path.Combine(root, "constructs", "10.0.5", "lib", "netcoreapp3.1", "Constructs.dll")));
     }
+
+    /// <summary>
+    /// Extra assemblies by file, per SDK: on v3, AWSSDK.KeyManagementService 3.3.105.18, the only 3.x KMS the feed
+    /// serves. Its package asks for AWSSDK.Core below 3.4, which the package resolver cannot square with the 3.7 core;
+    /// the assembly binds to the 3.7 core (every v3 assembly has version 3.3.0.0), so it is referenced by file.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> ExtraReferences(AwsSdk sdk) => sdk switch
+    {
+        AwsSdk.Cdk => CdkReferences,
+        AwsSdk.V3 => KmsV3References,
+        _ => ImmutableArray<MetadataReference>.Empty,
+    };
+
+    private static ImmutableArray<MetadataReference> KmsV3References { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(Path.Combine(PackageRoot(), "awssdk.keymanagementservice", "3.3.105.18", "lib", "netstandard2.0", "AWSSDK.KeyManagementService.dll")));
+
+    private static string PackageRoot()
+        => typeof(AwsReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "NuGetPackageRoot").Value!;
 
     /// <summary>Theory data: every supported SDK major.</summary>
     public static IEnumerable<object[]> Sdks => new[] { new object[] { AwsSdk.V3 }, new object[] { AwsSdk.V4 } };

@@ -7,7 +7,7 @@ using VerifyCS = CrossAccountAnalyzers.Tests.Infrastructure.Verify<
 
 namespace CrossAccountAnalyzers.Tests.TrustPolicies;
 
-public class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
+public partial class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
 {
     internal const string Usings = """
         using System;
