@@ -17,8 +17,9 @@ namespace CrossAccountAnalyzers.TrustPolicies;
 /// <summary>One resource-policy statement to judge (CDK or JSON), with what a rule needs to report it and offer a fix.</summary>
 internal readonly struct ResourceJudgement
 {
-    public ResourceJudgement(TrustStatement statement, ResourceFixKind fixKind, SyntaxNode? fixTarget, AnalyzerOptions options, Action<Diagnostic> report, PolicyText? policy = null)
+    public ResourceJudgement(TrustStatement statement, ResourceFixKind fixKind, SyntaxNode? fixTarget, AnalyzerOptions options, Action<Diagnostic> report, PolicyText? policy = null, SyntaxNode? anchor = null)
     {
+        Anchor = anchor;
         Statement = statement;
         FixKind = fixKind;
         FixTarget = fixTarget;
@@ -28,6 +29,12 @@ internal readonly struct ResourceJudgement
     }
 
     public TrustStatement Statement { get; }
+
+    /// <summary>
+    /// The creation that was analyzed (CDK); a principal written outside it (added later by a call) is reported here,
+    /// since a diagnostic must lie inside the operation it comes from.
+    /// </summary>
+    public SyntaxNode? Anchor { get; }
 
     public ResourceFixKind FixKind { get; }
 
@@ -62,9 +69,10 @@ internal static class ResourcePolicyReaders
     /// <summary>The properties and additional locations of a diagnostic that carries its fix.</summary>
     public static Diagnostic Create(DiagnosticDescriptor descriptor, TrustPrincipal principal, ResourceJudgement judgement, bool withFix, params object?[] arguments)
     {
+        var location = judgement.Anchor is { } anchor && !anchor.Span.Contains(principal.Syntax.Span) ? anchor.GetLocation() : principal.GetLocation();
         if (!withFix || judgement.FixKind == ResourceFixKind.None || judgement.FixTarget is null)
         {
-            return Diagnostic.Create(descriptor, principal.GetLocation(), arguments);
+            return Diagnostic.Create(descriptor, location, arguments);
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty.Add(FixKindProperty, judgement.FixKind.ToString());
@@ -73,7 +81,7 @@ internal static class ResourcePolicyReaders
             properties = properties.Add(JsonStatementProperty, judgement.Statement.JsonIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return Diagnostic.Create(descriptor, principal.GetLocation(), new[] { judgement.FixTarget.GetLocation() }, properties, arguments);
+        return Diagnostic.Create(descriptor, location, new[] { judgement.FixTarget.GetLocation() }, properties, arguments);
     }
 
     private sealed class Judges : RuleFanOut<ResourceJudgement>
@@ -107,7 +115,7 @@ internal static class ResourcePolicyReaders
                     : CdkResourcePolicyReader.ReadPermission(creation, types, evaluator, c.CancellationToken);
                 if (read is not null)
                 {
-                    judge(new ResourceJudgement(read.Statement, read.FixKind, read.FixTarget, c.Options, c.ReportDiagnostic));
+                    judge(new ResourceJudgement(read.Statement, read.FixKind, read.FixTarget, c.Options, c.ReportDiagnostic, anchor: creation.Syntax));
                 }
             },
             types.CdkPolicyStatement,

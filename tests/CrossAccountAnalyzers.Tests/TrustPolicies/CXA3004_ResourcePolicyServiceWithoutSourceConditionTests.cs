@@ -107,12 +107,13 @@ public partial class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
                     Principals = new[] { [|new ServicePrincipal("logging.s3.amazonaws.com")|] },
                     Actions = new[] { "s3:PutObject" },
                 }));
-                var forKey = new PolicyStatement();
+                // Principals added by a call are reported at the statement (where it is analyzed).
+                var forKey = [|new PolicyStatement()|];
                 forKey.AddActions("kms:GenerateDataKey*", "kms:Decrypt");
-                forKey.AddPrincipals([|new ServicePrincipal("events.amazonaws.com")|]);
+                forKey.AddPrincipals(new ServicePrincipal("events.amazonaws.com"));
                 key.AddToResourcePolicy(forKey);
-                var forSecret = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "secretsmanager:GetSecretValue" } });
-                [|forSecret.AddServicePrincipal("apigateway.amazonaws.com")|];
+                var forSecret = [|new PolicyStatement(new PolicyStatementProps { Actions = new[] { "secretsmanager:GetSecretValue" } })|];
+                forSecret.AddServicePrincipal("apigateway.amazonaws.com");
                 secret.AddToResourcePolicy(forSecret);
             }
         }

@@ -23,8 +23,8 @@ public class CXA3005_ResourcePolicyAllowsAnyPrincipalTests
                     Actions = new[] { "sns:Publish" },
                 }));
                 bucket.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = new IPrincipal[] { [|new StarPrincipal()|] }, Actions = new[] { "s3:GetObject" } }));
-                var statement = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:ListBucket" } });
-                [|statement.AddAnyPrincipal()|];
+                var statement = [|new PolicyStatement(new PolicyStatementProps { Actions = new[] { "s3:ListBucket" } })|];
+                statement.AddAnyPrincipal();
                 bucket.AddToResourcePolicy(statement);
                 fn.AddPermission("Public", new Permission { Principal = [|new AnyPrincipal()|] });
                 fn.GrantInvoke([|new StarPrincipal()|]);
