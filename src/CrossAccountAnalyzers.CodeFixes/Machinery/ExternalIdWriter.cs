@@ -55,6 +55,24 @@ internal static class ExternalIdWriter
             case ExternalIdFixKind.ExternalIdsArray:
                 editor.ReplaceNode(target, (current, _) => AddExternalIds((ExpressionSyntax)current, value));
                 break;
+            case ExternalIdFixKind.StatementConditions:
+                editor.ReplaceNode(target, (current, _) => AddToInitializer((ExpressionSyntax)current, ExternalIdConditions(value), "Conditions"));
+                break;
+            case ExternalIdFixKind.StatementAddCondition when target is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+                                                               && InsertedAfter.GetOrCreateValue(editor).Add(declaration):
+                var variable = declaration.Declaration.Variables[0];
+                var call = ExpressionStatement(InvocationExpression(
+                        MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(variable.Identifier.ValueText), IdentifierName("AddCondition")),
+                        ArgumentList(SeparatedList<ArgumentSyntax>(new SyntaxNodeOrToken[]
+                        {
+                            Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("StringEquals"))),
+                            Token(SyntaxKind.CommaToken).WithTrailingTrivia(Space),
+                            Argument(ExternalIdDictionary(value)),
+                        }))))
+                    .WithLeadingTrivia(declaration.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
+                    .WithTrailingTrivia(declaration.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).DefaultIfEmpty(ElasticCarriageReturnLineFeed).Take(1));
+                editor.InsertAfter(declaration, call);
+                break;
             case ExternalIdFixKind.JsonCondition when JsonStatement(diagnostic) is { } statement:
                 var constants = JsonPolicyWriter.Constants(editor.SemanticModel, (ExpressionSyntax)target, System.Threading.CancellationToken.None);
                 editor.ReplaceNode(target, (current, _) => JsonPolicyWriter.Apply((ExpressionSyntax)current, statement, value, constants) is { } written
@@ -110,6 +128,8 @@ internal static class ExternalIdWriter
             ExternalIdFixKind.ReplaceValue => target is ExpressionSyntax,
             ExternalIdFixKind.ExternalIdsArray => target is BaseObjectCreationExpressionSyntax,
             ExternalIdFixKind.JsonCondition => target is ExpressionSyntax,
+            ExternalIdFixKind.StatementConditions => target is BaseObjectCreationExpressionSyntax,
+            ExternalIdFixKind.StatementAddCondition => target is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 },
             _ => false,
         };
     }
@@ -123,6 +143,30 @@ internal static class ExternalIdWriter
 
         return root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
     }
+
+    /// <summary>The statements each editor already gave an <c>AddCondition</c> call (one per statement however many principals it has).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentEditor, System.Collections.Generic.HashSet<SyntaxNode>> InsertedAfter = new();
+
+    /// <summary><c>new Dictionary&lt;string, object&gt; { ["sts:ExternalId"] = value }</c>, the type simplified where the namespace is imported.</summary>
+    private static ExpressionSyntax ExternalIdDictionary(ExpressionSyntax value)
+        => Dictionary("sts:ExternalId", value);
+
+    /// <summary>A CDK statement's <c>Conditions</c>: <c>{ ["StringEquals"] = { ["sts:ExternalId"] = value } }</c>.</summary>
+    private static ExpressionSyntax ExternalIdConditions(ExpressionSyntax value)
+        => Dictionary("StringEquals", ExternalIdDictionary(value));
+
+    private static ExpressionSyntax Dictionary(string key, ExpressionSyntax value)
+        => ObjectCreationExpression(ParseTypeName("global::System.Collections.Generic.Dictionary<string, object>").WithAdditionalAnnotations(Simplifier.Annotation))
+            .WithNewKeyword(Token(SyntaxKind.NewKeyword).WithTrailingTrivia(Space))
+            .WithArgumentList(null)
+            .WithInitializer(InitializerExpression(
+                SyntaxKind.ObjectInitializerExpression,
+                Token(SyntaxKind.OpenBraceToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space),
+                SingletonSeparatedList<ExpressionSyntax>(AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    ImplicitElementAccess(BracketedArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(key)))))),
+                    value.WithoutTrivia()).WithOperatorToken(Token(SyntaxKind.EqualsToken).WithLeadingTrivia(Space).WithTrailingTrivia(Space))),
+                Token(SyntaxKind.CloseBraceToken).WithLeadingTrivia(Space)));
 
     internal static AssignmentExpressionSyntax ExternalIdAssignment(ExpressionSyntax value) => MemberAssignment(AwsTypes.ExternalIdProperty, value);
 

@@ -85,6 +85,14 @@ internal sealed class AwsTypes
         CdkLambdaPermission = Find(CdkLambda + "Permission");
         CdkCfnPermission = Find(CdkLambda + "CfnPermission");
         CdkCfnPermissionProps = Find(CdkLambda + "CfnPermissionProps");
+        CdkCfnBucketPolicyProps = Find("Amazon.CDK.AWS.S3.CfnBucketPolicyProps");
+        CdkCfnTopicPolicyProps = Find("Amazon.CDK.AWS.SNS.CfnTopicPolicyProps");
+        CdkCfnQueuePolicyProps = Find("Amazon.CDK.AWS.SQS.CfnQueuePolicyProps");
+        CdkPolicyDocument = Find(CdkIam + "PolicyDocument");
+        CdkPolicyDocumentProps = Find(CdkIam + "PolicyDocumentProps");
+        CdkEffect = Find(CdkIam + "Effect");
+        CdkCfnRole = Find(CdkIam + "CfnRole");
+        CdkCfnRoleProps = Find(CdkIam + "CfnRoleProps");
 
         SdkVersion = DefaultAWSCredentialsIdentityResolver is not null ? AwsSdkVersion.V4
             : AmazonServiceClient is not null || AWSCredentials is not null ? AwsSdkVersion.V3
@@ -183,13 +191,27 @@ internal sealed class AwsTypes
     public INamedTypeSymbol? CdkStack { get; }
     public INamedTypeSymbol? CdkAws { get; }
 
-    // Resource policies (CXA3004, CXA3005).
-    public const string CdkLambda = "Amazon.CDK.AWS.Lambda.";
+    /// <summary>CDK <c>PolicyStatement</c>, its props, <c>PolicyDocument</c> and its props, the <c>Effect</c> enum (see TrustPolicies/CdkPolicyStatementReader).</summary>
     public INamedTypeSymbol? CdkPolicyStatement { get; }
     public INamedTypeSymbol? CdkPolicyStatementProps { get; }
+    public INamedTypeSymbol? CdkPolicyDocument { get; }
+    public INamedTypeSymbol? CdkPolicyDocumentProps { get; }
+    public INamedTypeSymbol? CdkEffect { get; }
+
+    /// <summary>CDK L1 <c>CfnRole</c> and <c>CfnRoleProps</c> (<c>AssumeRolePolicyDocument</c>).</summary>
+    public INamedTypeSymbol? CdkCfnRole { get; }
+    public INamedTypeSymbol? CdkCfnRoleProps { get; }
+
+    // Lambda permissions (CXA3004, CXA3005).
+    public const string CdkLambda = "Amazon.CDK.AWS.Lambda.";
     public INamedTypeSymbol? CdkLambdaPermission { get; }
     public INamedTypeSymbol? CdkCfnPermission { get; }
     public INamedTypeSymbol? CdkCfnPermissionProps { get; }
+
+    /// <summary>The L1 resource policies whose <c>PolicyDocument</c> may be built as objects.</summary>
+    public INamedTypeSymbol? CdkCfnBucketPolicyProps { get; }
+    public INamedTypeSymbol? CdkCfnTopicPolicyProps { get; }
+    public INamedTypeSymbol? CdkCfnQueuePolicyProps { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;

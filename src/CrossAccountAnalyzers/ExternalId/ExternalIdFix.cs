@@ -23,6 +23,18 @@ internal enum ExternalIdFixKind
     /// policy string in AdditionalLocations[0]: a placeholder in a constant, a value from code in a policy built in code.
     /// </summary>
     JsonCondition,
+
+    /// <summary>
+    /// Add <c>Conditions = new Dictionary&lt;string, object&gt; { ["StringEquals"] = ... { ["sts:ExternalId"] = value } }</c>
+    /// to the CDK <c>PolicyStatementProps</c> creation in AdditionalLocations[0].
+    /// </summary>
+    StatementConditions,
+
+    /// <summary>
+    /// Insert <c>stmt.AddCondition("StringEquals", new Dictionary&lt;string, object&gt; { ["sts:ExternalId"] = value })</c>
+    /// after the declaration of the CDK <c>PolicyStatement</c> local in AdditionalLocations[0].
+    /// </summary>
+    StatementAddCondition,
 }
 
 internal static class ExternalIdFix

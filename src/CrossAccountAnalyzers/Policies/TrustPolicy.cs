@@ -80,11 +80,24 @@ internal sealed class TrustConditions
             : other.Items.IsEmpty ? this
             : new TrustConditions(Items.AddRange(other.Items), false);
 
-    /// <summary>True when a condition tests <paramref name="key"/> (compared case-insensitively, as IAM does) with a non-empty value.</summary>
+    /// <summary>
+    /// True when a condition tests <paramref name="key"/> (compared case-insensitively, as IAM does) with a non-empty
+    /// value that not every value satisfies (<see cref="AcceptsAnyValue"/>): such a condition narrows nothing.
+    /// </summary>
     public bool Has(string key)
         => Items.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)
                           && Requires(c.Operator)
-                          && (c.Values.IsDefault || c.Values.Any(v => !string.IsNullOrEmpty(v))));
+                          && (c.Values.IsDefault || c.Values.Any(v => !string.IsNullOrEmpty(v)))
+                          && !AcceptsAnyValue(c));
+
+    /// <summary>
+    /// A wildcard operator (<c>StringLike</c>, <c>ArnLike</c>, with <c>ForAnyValue:</c>) one of whose values is made of
+    /// wildcards only (<c>*</c>, <c>?*</c>): any value the caller sends satisfies it (the values of one key are ORed).
+    /// </summary>
+    public static bool AcceptsAnyValue(TrustCondition condition)
+        => !condition.Values.IsDefault
+           && condition.Operator.IndexOf("Like", StringComparison.OrdinalIgnoreCase) >= 0
+           && condition.Values.Any(v => v is { Length: > 0 } && v.All(ch => ch is '*' or '?') && v.IndexOf('*') >= 0);
 
     /// <summary>
     /// Whether a condition with this operator fails a request that lacks the key or carries another value, as IAM
@@ -141,26 +154,4 @@ internal sealed class TrustPrincipal
     public TrustConditions Conditions { get; }
 
     public TrustPrincipal WithConditions(TrustConditions conditions) => new(Kind, Account, Syntax, Conditions.Merge(conditions), Span, Name);
-}
-
-/// <summary>One trust statement: who may assume the role, and under which conditions.</summary>
-internal sealed class TrustStatement
-{
-    public TrustStatement(ImmutableArray<TrustPrincipal> principals, TrustConditions conditions, bool externalIdsSet, int jsonIndex = -1)
-    {
-        Principals = principals;
-        Conditions = conditions;
-        ExternalIdsSet = externalIdsSet;
-        JsonIndex = jsonIndex;
-    }
-
-    /// <summary>The statement's index in a JSON policy's Statement array (0 for a single statement object); -1 for CDK.</summary>
-    public int JsonIndex { get; }
-
-    public ImmutableArray<TrustPrincipal> Principals { get; }
-
-    public TrustConditions Conditions { get; }
-
-    /// <summary>CDK <c>RoleProps.ExternalIds</c> is non-empty (CDK turns it into an sts:ExternalId condition).</summary>
-    public bool ExternalIdsSet { get; }
 }

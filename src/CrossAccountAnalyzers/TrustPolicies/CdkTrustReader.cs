@@ -13,13 +13,13 @@ namespace CrossAccountAnalyzers.TrustPolicies;
 /// <summary>A CDK <c>Role</c> read into the trust model, with where its props are written (for the fix).</summary>
 internal sealed class CdkRoleTrust
 {
-    public CdkRoleTrust(TrustStatement statement, IObjectCreationOperation props)
+    public CdkRoleTrust(PolicyStatement statement, IObjectCreationOperation props)
     {
         Statement = statement;
         Props = props;
     }
 
-    public TrustStatement Statement { get; }
+    public PolicyStatement Statement { get; }
 
     /// <summary>The <c>RoleProps</c> creation (inline or in a local of the same body).</summary>
     public IObjectCreationOperation Props { get; }
@@ -77,7 +77,7 @@ internal static class CdkTrustReader
             externalIdsSet |= write.Value is null || !IsEmptyArray(write.Value, evaluator, cancellationToken);
         }
 
-        return new CdkRoleTrust(new TrustStatement(principals.ToImmutable(), TrustConditions.None, externalIdsSet), props);
+        return new CdkRoleTrust(new PolicyStatement(PolicyEffect.Allow, PolicyActions.AssumeRole, principals.ToImmutable(), TrustConditions.None, role.Syntax, externalIdsSet), props);
     }
 
     /// <summary>The elements of a string array expression (<c>new[] { a, b }</c>), or default when it is not one.</summary>
@@ -109,7 +109,8 @@ internal static class CdkTrustReader
         return unwrapped is IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_Array } };
     }
 
-    internal static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
+    /// <summary>Adds the principals <paramref name="operation"/> (an <c>IPrincipal</c> expression) stands for to <paramref name="result"/>.</summary>
+    public static void ReadPrincipal(IOperation operation, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, int depth, CancellationToken cancellationToken)
     {
         var op = ObjectCreations.StripConversions(operation);
 
@@ -168,66 +169,13 @@ internal static class CdkTrustReader
                 result.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, conditions));
                 return;
             case "AccountPrincipal":
-            {
-                var account = Argument(0);
-                if (account is null || IsOwnAccount(account, types))
-                {
-                    result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
-                    return;
-                }
-
-                var values = evaluator.Evaluate(account, cancellationToken);
-                if (!values.IsKnown)
-                {
-                    result.Add(new TrustPrincipal(TrustPrincipalKind.Account, null, syntax, conditions));
-                    return;
-                }
-
-                foreach (var value in values.Values)
-                {
-                    var id = value?.Trim();
-                    result.Add(new TrustPrincipal(AwsArn.IsAccountId(id) ? TrustPrincipalKind.Account : TrustPrincipalKind.Unknown, AwsArn.IsAccountId(id) ? id : null, syntax, conditions));
-                }
-
+                ReadAccount(Argument(0), syntax, types, evaluator, result, conditions, cancellationToken);
                 return;
-            }
-
             case "ArnPrincipal":
-            {
-                var arn = Argument(0);
-                if (arn is null)
-                {
-                    result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
-                    return;
-                }
-
-                if (ContainsOwnAccount(arn, types))
-                {
-                    result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
-                    return;
-                }
-
-                var values = evaluator.Evaluate(arn, cancellationToken);
-                if (!values.IsKnown)
-                {
-                    // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown).
-                    var runtime = RuntimePrincipals.Classify(ObjectCreations.Unwrap(arn).Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, arn.SemanticModel);
-                    result.Add(new TrustPrincipal(runtime, null, syntax, conditions));
-                    return;
-                }
-
-                foreach (var value in values.Values)
-                {
-                    string? account = null;
-                    var kind = value is null ? null : TrustJudge.ClassifyArn(value, out account);
-                    result.Add(new TrustPrincipal(kind ?? TrustPrincipalKind.Unknown, account, syntax, conditions));
-                }
-
+                ReadArn(Argument(0), syntax, types, evaluator, result, conditions, cancellationToken);
                 return;
-            }
-
             case "ServicePrincipal":
-                result.Add(new TrustPrincipal(TrustPrincipalKind.Service, null, syntax, conditions));
+                result.Add(new TrustPrincipal(TrustPrincipalKind.Service, null, syntax, conditions, name: KnownText(Argument(0), evaluator, cancellationToken)));
                 return;
             case "FederatedPrincipal":
             case "WebIdentityPrincipal":
@@ -273,6 +221,65 @@ internal static class CdkTrustReader
             default:
                 result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
                 return;
+        }
+    }
+
+    /// <summary>The one value <paramref name="operation"/> is known to have, or null.</summary>
+    public static string? KnownText(IOperation? operation, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+        => operation is not null && evaluator.Evaluate(operation, cancellationToken) is { IsKnown: true, Values.Length: 1 } known ? known.Values[0] : null;
+
+    /// <summary><c>new AccountPrincipal(account)</c> / <c>AddAwsAccountPrincipal(account)</c>: the stack's own account, another one, or unknown.</summary>
+    public static void ReadAccount(IOperation? account, SyntaxNode syntax, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, CancellationToken cancellationToken)
+    {
+        if (account is null || IsOwnAccount(account, types))
+        {
+            result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
+            return;
+        }
+
+        var values = evaluator.Evaluate(account, cancellationToken);
+        if (!values.IsKnown)
+        {
+            result.Add(new TrustPrincipal(TrustPrincipalKind.Account, null, syntax, conditions));
+            return;
+        }
+
+        foreach (var value in values.Values)
+        {
+            var id = value?.Trim();
+            result.Add(new TrustPrincipal(AwsArn.IsAccountId(id) ? TrustPrincipalKind.Account : TrustPrincipalKind.Unknown, AwsArn.IsAccountId(id) ? id : null, syntax, conditions));
+        }
+    }
+
+    /// <summary><c>new ArnPrincipal(arn)</c> / <c>AddArnPrincipal(arn)</c>: an account root, a specific role or user, everyone, or unknown.</summary>
+    public static void ReadArn(IOperation? arn, SyntaxNode syntax, AwsTypes types, HardCodedValueEvaluator evaluator, ImmutableArray<TrustPrincipal>.Builder result, TrustConditions conditions, CancellationToken cancellationToken)
+    {
+        if (arn is null)
+        {
+            result.Add(new TrustPrincipal(TrustPrincipalKind.Unknown, null, syntax, conditions));
+            return;
+        }
+
+        if (ContainsOwnAccount(arn, types))
+        {
+            result.Add(new TrustPrincipal(TrustPrincipalKind.OwnAccount, null, syntax, conditions));
+            return;
+        }
+
+        var values = evaluator.Evaluate(arn, cancellationToken);
+        if (!values.IsKnown)
+        {
+            // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown).
+            var runtime = RuntimePrincipals.Classify(ObjectCreations.Unwrap(arn).Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, arn.SemanticModel);
+            result.Add(new TrustPrincipal(runtime, null, syntax, conditions));
+            return;
+        }
+
+        foreach (var value in values.Values)
+        {
+            string? account = null;
+            var kind = value is null ? null : TrustJudge.ClassifyArn(value, out account);
+            result.Add(new TrustPrincipal(kind ?? TrustPrincipalKind.Unknown, account, syntax, conditions));
         }
     }
 
@@ -334,7 +341,8 @@ internal static class CdkTrustReader
         return result;
     }
 
-    internal static TrustConditions ReadOperatorValue(string @operator, IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    /// <summary>The keys and values under one operator (<c>AddCondition("StringEquals", dictionary)</c>); unknown unless the dictionary is written inline.</summary>
+    public static TrustConditions ReadOperatorValue(string @operator, IOperation value, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var entries = DictionaryEntries(value, evaluator, cancellationToken);
         if (entries is null)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Immutable;
 using CrossAccountAnalyzers.Policies;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CrossAccountAnalyzers.TrustPolicies;
 
@@ -20,49 +19,15 @@ internal static class JsonResourcePolicyReader
         => text.IndexOf("\"Statement\"", StringComparison.Ordinal) >= 0
            && text.IndexOf("Principal\"", StringComparison.Ordinal) >= 0;
 
-    public static ImmutableArray<TrustStatement> Read(PolicyText policy, SemanticModel? model = null)
+    public static ImmutableArray<PolicyStatement> Read(PolicyText policy, SemanticModel? model = null)
     {
-        var syntax = policy.Expression;
-        Func<int, int, TextSpan?> mapSpan = (start, end) => JsonTrustPolicyReader.MapValue(policy, start, end);
-        if (JsonTrustPolicyReader.Statements(Json.Parse(policy.Text)) is not { } list)
+        var result = ImmutableArray.CreateBuilder<PolicyStatement>();
+        foreach (var statement in JsonTrustPolicyReader.ReadAll(policy, model))
         {
-            return ImmutableArray<TrustStatement>.Empty;
-        }
-
-        var result = ImmutableArray.CreateBuilder<TrustStatement>();
-        for (var index = 0; index < list.Count; index++)
-        {
-            var statement = list[index];
-            if (statement.Kind != JsonNode.NodeKind.Object
-                || !string.Equals(statement.Get("Effect")?.Text, "Allow", StringComparison.Ordinal)
-                || (statement.Get("Action") is null && statement.Get("NotAction") is null)
-                || JsonTrustPolicyReader.AllowsAssumeRole(statement))
+            if (CdkResourcePolicyReader.IsResourceStatement(statement))
             {
-                continue;
+                result.Add(statement);
             }
-
-            var principal = statement.Get("Principal");
-            var notPrincipal = statement.Get("NotPrincipal");
-            if (principal is null && notPrincipal is null)
-            {
-                // An identity policy.
-                continue;
-            }
-
-            var principals = ImmutableArray.CreateBuilder<TrustPrincipal>();
-            if (notPrincipal is not null)
-            {
-                // Allow + NotPrincipal: everyone but a few.
-                principals.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, TrustConditions.None, mapSpan(notPrincipal.Start, notPrincipal.End), "NotPrincipal"));
-            }
-
-            if (principal is not null)
-            {
-                JsonTrustPolicyReader.ReadPrincipal(principal, syntax, mapSpan, principals, policy, model);
-            }
-
-            var conditions = JsonTrustPolicyReader.ReadConditions(statement.Get("Condition"), mapSpan);
-            result.Add(new TrustStatement(principals.ToImmutable(), conditions, externalIdsSet: false, jsonIndex: index));
         }
 
         return result.ToImmutable();

@@ -24,16 +24,26 @@ internal static class JsonTrustPolicyReader
     /// The statements of <paramref name="policy"/> that allow assuming a role, each principal and condition value with
     /// its exact span inside the string when the policy is one literal or interpolated string.
     /// </summary>
-    public static ImmutableArray<TrustStatement> Read(PolicyText policy, SemanticModel? model = null)
+    public static ImmutableArray<PolicyStatement> Read(PolicyText policy, SemanticModel? model = null)
+        => Read(policy, model, trustOnly: true);
+
+    /// <summary>
+    /// Every statement of <paramref name="policy"/>, whatever its effect and actions (for resource and identity
+    /// policies); <c>NotPrincipal</c> is an <see cref="TrustPrincipalKind.Any"/> principal named "NotPrincipal".
+    /// </summary>
+    public static ImmutableArray<PolicyStatement> ReadAll(PolicyText policy, SemanticModel? model = null)
+        => Read(policy, model, trustOnly: false);
+
+    private static ImmutableArray<PolicyStatement> Read(PolicyText policy, SemanticModel? model, bool trustOnly)
     {
         var syntax = policy.Expression;
         Func<int, int, TextSpan?> mapSpan = (start, end) => MapValue(policy, start, end);
         if (Statements(Json.Parse(policy.Text)) is not { } list)
         {
-            return ImmutableArray<TrustStatement>.Empty;
+            return ImmutableArray<PolicyStatement>.Empty;
         }
 
-        var result = ImmutableArray.CreateBuilder<TrustStatement>();
+        var result = ImmutableArray.CreateBuilder<PolicyStatement>();
         for (var index = 0; index < list.Count; index++)
         {
             var statement = list[index];
@@ -42,17 +52,18 @@ internal static class JsonTrustPolicyReader
                 continue;
             }
 
-            var effect = statement.Get("Effect")?.Text;
-            if (!string.Equals(effect, "Allow", StringComparison.Ordinal))
-            {
-                // Deny statements grant nothing.
-                continue;
-            }
-
+            var effectText = statement.Get("Effect")?.Text;
+            var effect = string.Equals(effectText, "Allow", StringComparison.Ordinal) ? PolicyEffect.Allow
+                : string.Equals(effectText, "Deny", StringComparison.Ordinal) ? PolicyEffect.Deny
+                : PolicyEffect.Unknown;
             var action = statement.Get("Action");
             var notAction = statement.Get("NotAction");
-            if (!AllowsAssumeRole(statement))
+            var actions = action is not null ? new PolicyActions(action.StringOrArray().Select(a => a.Text!).ToImmutableArray(), negated: false)
+                : notAction is not null ? new PolicyActions(notAction.StringOrArray().Select(a => a.Text!).ToImmutableArray(), negated: true)
+                : PolicyActions.None;
+            if (trustOnly && !(effect == PolicyEffect.Allow && actions.Covers(PolicyActions.AssumeRoleAction)))
             {
+                // Deny statements grant nothing; other actions are not a trust.
                 continue;
             }
 
@@ -65,7 +76,7 @@ internal static class JsonTrustPolicyReader
                 principals.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, TrustConditions.None, mapSpan(notPrincipal.Start, notPrincipal.End), "NotPrincipal"));
             }
 
-            if (action is null && notAction is not null)
+            if (trustOnly && action is null && notAction is not null)
             {
                 // Allow + NotAction: every action but the listed ones, as broad a grant as a "*" principal.
                 principals.Add(new TrustPrincipal(TrustPrincipalKind.Any, null, syntax, TrustConditions.None, mapSpan(notAction.Start, notAction.End), "NotAction"));
@@ -77,23 +88,10 @@ internal static class JsonTrustPolicyReader
                 ReadPrincipal(principal, syntax, mapSpan, principals, policy, model);
             }
 
-            result.Add(new TrustStatement(principals.ToImmutable(), conditions, externalIdsSet: false, jsonIndex: index));
+            result.Add(new PolicyStatement(effect, actions, principals.ToImmutable(), conditions, syntax, externalIdsSet: false, jsonIndex: index));
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>
-    /// Whether a statement's actions include sts:AssumeRole (an <c>Action</c> that matches it, or a <c>NotAction</c>
-    /// that does not exclude it): a trust statement. Every other statement with a principal is a resource-policy one.
-    /// </summary>
-    internal static bool AllowsAssumeRole(JsonNode statement)
-    {
-        var action = statement.Get("Action");
-        var notAction = statement.Get("NotAction");
-        return action is not null
-            ? action.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"))
-            : notAction is not null && !notAction.StringOrArray().Any(a => Matches(a.Text!, "sts:AssumeRole"));
     }
 
     private static readonly string HoleText = PolicyText.Hole.ToString();
@@ -181,7 +179,7 @@ internal static class JsonTrustPolicyReader
 
     /// <summary>
     /// A policy's statements in order: <c>Statement</c> as an array, or a single statement. The index in this list is
-    /// <see cref="TrustStatement.JsonIndex"/>, which the fix uses to find the statement again. Null when there is none.
+    /// <see cref="PolicyStatement.JsonIndex"/>, which the fix uses to find the statement again. Null when there is none.
     /// </summary>
     public static List<JsonNode>? Statements(JsonNode? root)
     {
@@ -218,7 +216,7 @@ internal static class JsonTrustPolicyReader
     /// An account root whose account is filled in at run time or by a template (<c>arn:aws:iam::{accountId}:root</c>,
     /// <c>arn:aws:iam::{0}:root</c>): another account, not known at compile time. Anything else with a hole is unknown.
     /// </summary>
-    private static TrustPrincipalKind ClassifyTemplate(string text)
+    public static TrustPrincipalKind ClassifyTemplate(string text)
     {
         var parts = text.Trim().Split(':');
         if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "iam" && parts[3].Length == 0 && IsPlaceholder(parts[4]))
@@ -274,37 +272,5 @@ internal static class JsonTrustPolicyReader
     }
 
     /// <summary>IAM action matching: case-insensitive, with <c>*</c> and <c>?</c> wildcards.</summary>
-    public static bool Matches(string pattern, string action)
-    {
-        int p = 0, a = 0, star = -1, mark = 0;
-        while (a < action.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(action[a])))
-            {
-                p++;
-                a++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = a;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                a = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
+    public static bool Matches(string pattern, string action) => PolicyActions.Matches(pattern, action);
 }

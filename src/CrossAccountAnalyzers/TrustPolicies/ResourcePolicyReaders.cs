@@ -17,7 +17,7 @@ namespace CrossAccountAnalyzers.TrustPolicies;
 /// <summary>One resource-policy statement to judge (CDK or JSON), with what a rule needs to report it and offer a fix.</summary>
 internal readonly struct ResourceJudgement
 {
-    public ResourceJudgement(TrustStatement statement, ResourceFixKind fixKind, SyntaxNode? fixTarget, AnalyzerOptions options, Action<Diagnostic> report, PolicyText? policy = null, SyntaxNode? anchor = null)
+    public ResourceJudgement(PolicyStatement statement, ResourceFixKind fixKind, SyntaxNode? fixTarget, AnalyzerOptions options, Action<Diagnostic> report, PolicyText? policy = null, SyntaxNode? anchor = null)
     {
         Anchor = anchor;
         Statement = statement;
@@ -28,7 +28,7 @@ internal readonly struct ResourceJudgement
         Policy = policy;
     }
 
-    public TrustStatement Statement { get; }
+    public PolicyStatement Statement { get; }
 
     /// <summary>
     /// The creation that was analyzed (CDK); a principal written outside it (added later by a call) is reported here,
@@ -110,6 +110,16 @@ internal static class ResourcePolicyReaders
                     return;
                 }
 
+                if (IsCfnPolicyProps(creation.Type))
+                {
+                    foreach (var statement in CdkResourcePolicyReader.ReadCfnPolicyDocument(creation, types, evaluator, c.CancellationToken))
+                    {
+                        judge(new ResourceJudgement(statement.Statement, statement.FixKind, statement.FixTarget, c.Options, c.ReportDiagnostic, anchor: creation.Syntax));
+                    }
+
+                    return;
+                }
+
                 var read = SymbolEqualityComparer.Default.Equals(creation.Type, types.CdkPolicyStatement)
                     ? CdkResourcePolicyReader.ReadStatement(creation, types, evaluator, c.CancellationToken)
                     : CdkResourcePolicyReader.ReadPermission(creation, types, evaluator, c.CancellationToken);
@@ -120,7 +130,10 @@ internal static class ResourcePolicyReaders
             },
             types.CdkPolicyStatement,
             types.CdkLambdaPermission,
-            types.CdkCfnPermissionProps);
+            types.CdkCfnPermissionProps,
+            types.CdkCfnBucketPolicyProps,
+            types.CdkCfnTopicPolicyProps,
+            types.CdkCfnQueuePolicyProps);
 
         context.OnNamedOperation(
             c =>
@@ -134,6 +147,9 @@ internal static class ResourcePolicyReaders
             "GrantInvoke",
             "GrantInvokeLatestVersion");
     }
+
+    private static bool IsCfnPolicyProps(ITypeSymbol? type)
+        => type is { Name: "CfnBucketPolicyProps" or "CfnTopicPolicyProps" or "CfnQueuePolicyProps" } && type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.CDK.AWS.", StringComparison.Ordinal) == true;
 
     private static void RegisterJsonPolicies(RuleContext context, Action<ResourceJudgement> judge)
     {
@@ -184,12 +200,12 @@ internal static class ResourceJudge
     private static readonly string[] SourceKeys = { "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths" };
     private static readonly string[] NarrowingKeys = { "aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:SourceArn", "aws:SourceAccount" };
 
-    private static bool Has(TrustStatement statement, TrustPrincipal principal, string key) => statement.Conditions.Has(key) || principal.Conditions.Has(key);
+    private static bool Has(PolicyStatement statement, TrustPrincipal principal, string key) => statement.Conditions.Has(key) || principal.Conditions.Has(key);
 
-    private static bool Unknown(TrustStatement statement, TrustPrincipal principal) => statement.Conditions.IsUnknown || principal.Conditions.IsUnknown;
+    private static bool Unknown(PolicyStatement statement, TrustPrincipal principal) => statement.Conditions.IsUnknown || principal.Conditions.IsUnknown;
 
     /// <summary>CXA3004: a service of the table may act on the resource with no source condition; the entry, else null.</summary>
-    public static SourceConditionService? ServiceWithoutSource(TrustStatement statement, TrustPrincipal principal)
+    public static SourceConditionService? ServiceWithoutSource(PolicyStatement statement, TrustPrincipal principal)
         => principal.Kind == TrustPrincipalKind.Service
            && SourceConditionServices.Find(principal.Name) is { } service
            && !Unknown(statement, principal)
@@ -198,7 +214,7 @@ internal static class ResourceJudge
             : null;
 
     /// <summary>CXA3005: anyone may use the resource, with nothing that narrows it.</summary>
-    public static bool IsAnyWithoutNarrowing(TrustStatement statement, TrustPrincipal principal)
+    public static bool IsAnyWithoutNarrowing(PolicyStatement statement, TrustPrincipal principal)
         => principal.Kind == TrustPrincipalKind.Any
            && !Unknown(statement, principal)
            && !NarrowingKeys.Any(k => Has(statement, principal, k));

@@ -3,6 +3,7 @@ using CrossAccountAnalyzers.Aws;
 using CrossAccountAnalyzers.Engine;
 using CrossAccountAnalyzers.ExternalId;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CrossAccountAnalyzers.TrustPolicies;
 
@@ -35,6 +36,11 @@ internal sealed class RoleTrustsAccountWithoutExternalIdRule : CxaRule
                             .Add(ExternalIdFix.JsonBuiltInCodeProperty, policy.HasHoles ? "true" : "false");
                         trust.Report(Diagnostic.Create(Descriptors.CXA3001_RoleTrustsAccountWithoutExternalId, principal.GetLocation(), new[] { policy.Expression.GetLocation() }, properties, who));
                     }
+                    else if (trust.CdkStatement is { } cdk && StatementFix(cdk) is { } fix)
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(ExternalIdFix.FixKindProperty, fix.Kind.ToString());
+                        trust.Report(Diagnostic.Create(Descriptors.CXA3001_RoleTrustsAccountWithoutExternalId, principal.GetLocation(), new[] { fix.Target.GetLocation() }, properties, who));
+                    }
                     else
                     {
                         trust.Report(Diagnostic.Create(Descriptors.CXA3001_RoleTrustsAccountWithoutExternalId, principal.GetLocation(), who));
@@ -42,4 +48,24 @@ internal sealed class RoleTrustsAccountWithoutExternalIdRule : CxaRule
                 }
             }
         });
+
+    /// <summary>
+    /// Where a CDK statement's fix writes the condition: the <c>PolicyStatementProps</c> initializer when it sets no
+    /// <c>Conditions</c>, else after the declaration of the local that holds the statement; null when neither applies.
+    /// </summary>
+    private static (ExternalIdFixKind Kind, SyntaxNode Target)? StatementFix(CdkStatement cdk)
+    {
+        if (cdk.Props is { Syntax: ObjectCreationExpressionSyntax props } && !cdk.ConditionsWritten)
+        {
+            return (ExternalIdFixKind.StatementConditions, props);
+        }
+
+        if (cdk.Holder is ILocalSymbol
+            && cdk.Creation?.Syntax.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } } })
+        {
+            return (ExternalIdFixKind.StatementAddCondition, declaration);
+        }
+
+        return null;
+    }
 }

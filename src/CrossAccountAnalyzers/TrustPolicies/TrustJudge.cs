@@ -16,13 +16,13 @@ internal static class TrustJudge
     private static readonly string[] NarrowingKeys = { "sts:ExternalId", "aws:PrincipalOrgID", "aws:PrincipalAccount", "aws:SourceAccount", "aws:SourceArn" };
     private static readonly string[] SourceKeys = { "aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID" };
 
-    private static bool Has(TrustStatement statement, TrustPrincipal principal, string key)
+    private static bool Has(PolicyStatement statement, TrustPrincipal principal, string key)
         => statement.Conditions.Has(key) || principal.Conditions.Has(key) || (key == ExternalIdKey && statement.ExternalIdsSet);
 
-    private static bool Unknown(TrustStatement statement, TrustPrincipal principal) => statement.Conditions.IsUnknown || principal.Conditions.IsUnknown;
+    private static bool Unknown(PolicyStatement statement, TrustPrincipal principal) => statement.Conditions.IsUnknown || principal.Conditions.IsUnknown;
 
     /// <summary>CXA3001: another account may assume the role with no ExternalId and no aws:PrincipalArn narrowing.</summary>
-    public static bool IsCrossAccountWithoutExternalId(TrustStatement statement, TrustPrincipal principal, ImmutableHashSet<string> trustedAccounts)
+    public static bool IsCrossAccountWithoutExternalId(PolicyStatement statement, TrustPrincipal principal, ImmutableHashSet<string> trustedAccounts)
         => principal.Kind == TrustPrincipalKind.Account
            && (principal.Account is null || !trustedAccounts.Contains(principal.Account))
            && !Unknown(statement, principal)
@@ -30,13 +30,13 @@ internal static class TrustJudge
            && !Has(statement, principal, "aws:PrincipalArn");
 
     /// <summary>CXA3002: anyone may assume the role with nothing that narrows it.</summary>
-    public static bool IsAnyWithoutNarrowing(TrustStatement statement, TrustPrincipal principal)
+    public static bool IsAnyWithoutNarrowing(PolicyStatement statement, TrustPrincipal principal)
         => principal.Kind == TrustPrincipalKind.Any
            && !Unknown(statement, principal)
            && !NarrowingKeys.Any(k => Has(statement, principal, k));
 
     /// <summary>CXA3003: a service may assume the role on behalf of any source (the cross-service confused deputy).</summary>
-    public static bool IsServiceWithoutSource(TrustStatement statement, TrustPrincipal principal)
+    public static bool IsServiceWithoutSource(PolicyStatement statement, TrustPrincipal principal)
         => principal.Kind == TrustPrincipalKind.Service
            && !Unknown(statement, principal)
            && !SourceKeys.Any(k => Has(statement, principal, k));

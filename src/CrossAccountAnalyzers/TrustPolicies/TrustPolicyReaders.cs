@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using CrossAccountAnalyzers.Aws;
 using CrossAccountAnalyzers.Engine;
@@ -16,9 +17,10 @@ namespace CrossAccountAnalyzers.TrustPolicies;
 /// <summary>One trust statement to judge, from a CDK role or a JSON policy, with what a rule needs to report on it.</summary>
 internal readonly struct TrustJudgement
 {
-    public TrustJudgement(TrustStatement statement, IObjectCreationOperation? props, SyntaxTree tree, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken, PolicyText? policy = null)
+    public TrustJudgement(PolicyStatement statement, IObjectCreationOperation? props, SyntaxTree tree, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken, PolicyText? policy = null, CdkStatement? cdkStatement = null)
     {
         Policy = policy;
+        CdkStatement = cdkStatement;
         Statement = statement;
         Props = props;
         Tree = tree;
@@ -27,12 +29,15 @@ internal readonly struct TrustJudgement
         CancellationToken = cancellationToken;
     }
 
-    public TrustStatement Statement { get; }
+    public PolicyStatement Statement { get; }
 
     /// <summary>The CDK <c>RoleProps</c> creation (where a fix adds ExternalIds); null for JSON policies.</summary>
     public IObjectCreationOperation? Props { get; }
 
     public SyntaxTree Tree { get; }
+
+    /// <summary>The CDK <c>PolicyStatement</c> the statement was read from (where a fix adds a condition); null for other shapes.</summary>
+    public CdkStatement? CdkStatement { get; }
 
     /// <summary>The JSON policy's text and source map; null for CDK roles.</summary>
     public PolicyText? Policy { get; }
@@ -45,9 +50,14 @@ internal readonly struct TrustJudgement
 }
 
 /// <summary>
-/// Registration shared by the trust-policy rules (CXA3001-CXA3003): every CDK <c>Role</c>, and every string constant that parses as an IAM
-/// trust policy (CreateRoleRequest.AssumeRolePolicyDocument, UpdateAssumeRolePolicyRequest.PolicyDocument, or any
-/// other), read into the same trust model and judged by the rule.
+/// Registration shared by the trust-policy rules (CXA3001-CXA3003), every shape read into the same policy model and
+/// judged by the rule: every CDK <c>Role</c> (<c>AssumedBy</c>, <c>ExternalIds</c>); the statements added to a role's
+/// <c>AssumeRolePolicy</c> (<c>role.AssumeRolePolicy.AddStatements(...)</c>, also through <c>?.</c>); the CDK L1
+/// <c>CfnRoleProps.AssumeRolePolicyDocument</c> / <c>CfnRole.AssumeRolePolicyDocument</c> when it is a <c>PolicyDocument</c>;
+/// every string constant that parses as an IAM trust policy (CreateRoleRequest.AssumeRolePolicyDocument,
+/// UpdateAssumeRolePolicyRequest.PolicyDocument, a CfnRole document, or any other); and every policy built as objects
+/// (an anonymous object, a dictionary or a <c>JObject</c> with a <c>Statement</c>, wherever it goes). Only statements that
+/// allow sts:AssumeRole are trust statements; identity policies (<c>AddToPolicy</c>, <c>new Policy</c>) are never read.
 /// </summary>
 internal static class TrustPolicyReaders
 {
@@ -61,6 +71,7 @@ internal static class TrustPolicyReaders
         public Judges(RuleContext context, AwsTypes types)
         {
             RegisterCdkRoles(context, types, Run);
+            RegisterCdkStatements(context, types, Run);
             RegisterJsonPolicies(context, Run);
         }
     }
@@ -92,6 +103,85 @@ internal static class TrustPolicyReaders
             types.CdkRole);
     }
 
+    private static void RegisterCdkStatements(RuleContext context, AwsTypes types, Action<TrustJudgement> judge)
+    {
+        if (!types.HasCdk || !CdkPolicyStatementReader.IsApplicable(types))
+        {
+            return;
+        }
+
+        var evaluator = HardCodedValueEvaluator.Get(context.Compilation);
+        void Judge(ImmutableArray<CdkStatement> statements, NamedOperationContext c)
+        {
+            foreach (var statement in statements)
+            {
+                if (statement.Statement.IsTrustStatement)
+                {
+                    judge(new TrustJudgement(statement.Statement, null, c.Operation.Syntax.SyntaxTree, c.Options, c.ReportDiagnostic, c.CancellationToken, cdkStatement: statement));
+                }
+            }
+        }
+
+        // role.AssumeRolePolicy.AddStatements(statement, ...) and role.AssumeRolePolicy?.AddStatements(...).
+        context.OnNamedOperation(
+            c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.CdkPolicyDocument)
+                    || invocation.Instance is null
+                    || ReceiverOf(invocation.Instance) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
+                    || !AwsTypes.InheritsFromOrEquals(property.ContainingType, types.CdkRole) && property.ContainingType?.ContainingNamespace?.ToDisplayString() != "Amazon.CDK.AWS.IAM")
+                {
+                    return;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    Judge(CdkPolicyStatementReader.ReadValue(argument.Value, types, evaluator, c.CancellationToken), c);
+                }
+            },
+            OperationKind.Invocation,
+            "AddStatements");
+
+        // new CfnRoleProps { AssumeRolePolicyDocument = new PolicyDocument(...) }, cfnRole.AssumeRolePolicyDocument = document.
+        // Other documents (an object, a dictionary, JSON, PolicyDocument.FromJson) are read where they are written.
+        context.OnNamedOperation(
+            c =>
+            {
+                var assignment = (ISimpleAssignmentOperation)c.Operation;
+                if (assignment.Target is not IPropertyReferenceOperation { Property.ContainingType: var owner }
+                    || !(SymbolEqualityComparer.Default.Equals(owner, types.CdkCfnRoleProps) || AwsTypes.InheritsFromOrEquals(owner, types.CdkCfnRole)))
+                {
+                    return;
+                }
+
+                var statements = CdkPolicyStatementReader.ReadDocument(assignment.Value, types, evaluator, c.CancellationToken);
+                if (!statements.IsDefault)
+                {
+                    Judge(statements, c);
+                }
+            },
+            OperationKind.SimpleAssignment,
+            "AssumeRolePolicyDocument");
+    }
+
+    /// <summary>The receiver of <c>x?.M()</c> is the conditional access's operand.</summary>
+    private static IOperation ReceiverOf(IOperation instance)
+    {
+        if (instance is IConditionalAccessInstanceOperation)
+        {
+            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access)
+                {
+                    return access.Operation;
+                }
+            }
+        }
+
+        return instance;
+    }
+
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)
     {
         // One pass per file, and only over files whose text says "Statement" (or has an escape that could spell it):
@@ -107,11 +197,19 @@ internal static class TrustPolicyReaders
             // Only the string expressions with a literal part where "Statement" is written (every one when the file has
             // an escape), each judged once from the top of its concatenation.
             var climbed = new HashSet<SyntaxNode>();
+            HashSet<SyntaxNode>? objects = null;
             foreach (var token in SourceTextSearch.TokensHolding(tree, StatementNeedle, c.CancellationToken))
             {
                 if (StringExpressionOf(token) is { } expression && TopOf(expression, climbed) is { } top)
                 {
                     AnalyzeString(top, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
+                }
+
+                // A policy built as objects: `Statement = ...` in an anonymous object, `["Statement"] = ...` or
+                // `{ "Statement", ... }` in a dictionary or JObject initializer, `new JProperty("Statement", ...)`.
+                if (token.ValueText == "Statement" && ObjectPolicyRoot(token) is { } root && (objects ??= new HashSet<SyntaxNode>()).Add(root))
+                {
+                    AnalyzeObject(root, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
                 }
             }
         });
@@ -138,6 +236,46 @@ internal static class TrustPolicyReaders
     }
 
     internal static readonly string[] StatementNeedle = ["Statement"];
+
+    /// <summary>The object creation whose key <paramref name="token"/> ("Statement") is, or null.</summary>
+    private static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
+    {
+        if (token.IsKind(SyntaxKind.IdentifierToken))
+        {
+            return token.Parent is IdentifierNameSyntax { Parent: NameEqualsSyntax { Parent: AnonymousObjectMemberDeclaratorSyntax { Parent: AnonymousObjectCreationExpressionSyntax anonymous } } } ? anonymous : null;
+        }
+
+        if (!token.IsKind(SyntaxKind.StringLiteralToken) || token.Parent is not LiteralExpressionSyntax literal)
+        {
+            return null;
+        }
+
+        // ["Statement"] = v / { "Statement", v } in an initializer, or new JProperty("Statement", v) inside new JObject(...).
+        SyntaxNode? node = literal.Parent switch
+        {
+            ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ImplicitElementAccessSyntax { Parent: AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax initializer } } } } => initializer.Parent,
+            InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression, Parent: InitializerExpressionSyntax initializer } => initializer.Parent,
+            ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax property } } when property.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax owner } } => owner,
+            _ => null,
+        };
+        return node as BaseObjectCreationExpressionSyntax;
+    }
+
+    private static void AnalyzeObject(SyntaxNode root, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<TrustJudgement> judge, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(root, cancellationToken) is not { } operation || GeneratedCode.IsInGeneratedCodeSymbol(model, root, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var statement in ObjectPolicyReader.ReadPolicy(operation, HardCodedValueEvaluator.Get(model.Compilation), cancellationToken))
+        {
+            if (statement.IsTrustStatement)
+            {
+                judge(new TrustJudgement(statement, null, root.SyntaxTree, options, report, cancellationToken));
+            }
+        }
+    }
 
     /// <summary>The string expression a literal token belongs to (a literal, or the interpolated string around a text part).</summary>
     internal static ExpressionSyntax? StringExpressionOf(SyntaxToken token) => token.Parent switch
@@ -202,5 +340,6 @@ internal static class TrustPolicyReaders
                 _ => "\"" + PolicyText.Display(name) + "\"",
             }
             : principal.Syntax is ObjectCreationExpressionSyntax { Type: var type } ? type.ToString()
+            : principal.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var method } } ? method.Identifier.ValueText + "()"
             : "the principal";
 }

@@ -19,7 +19,7 @@ public enum AwsSdk
     /// <summary>AWS SDK for .NET v4.</summary>
     V4,
 
-    /// <summary>AWS SDK v4 and AWS CDK v2 (Amazon.CDK.Lib 2.160.0).</summary>
+    /// <summary>AWS SDK v4 and AWS CDK v2 (Amazon.CDK.Lib 2.160.0), with Newtonsoft.Json 13.0.3.</summary>
     Cdk,
 }
 
@@ -73,7 +73,9 @@ public static class AwsReferences
         return ImmutableArray.Create<MetadataReference>(
             MetadataReference.CreateFromFile(Path.Combine(root, "amazon.cdk.lib", "2.160.0", "lib", "netcoreapp3.1", "Amazon.CDK.Lib.dll")),
             MetadataReference.CreateFromFile(Path.Combine(root, "amazon.jsii.runtime", "1.103.1", "lib", "netcoreapp3.1", "Amazon.JSII.Runtime.dll")),
-            MetadataReference.CreateFromFile(Path.Combine(root, "constructs", "10.0.5", "lib", "netcoreapp3.1", "Constructs.dll")));
+            MetadataReference.CreateFromFile(Path.Combine(root, "constructs", "10.0.5", "lib", "netcoreapp3.1", "Constructs.dll")),
+            // JSON.NET, which JSII itself depends on: the CDK tests can build policies as JObject/JArray.
+            MetadataReference.CreateFromFile(Path.Combine(root, "newtonsoft.json", "13.0.3", "lib", "netstandard2.0", "Newtonsoft.Json.dll")));
     }
 
     /// <summary>

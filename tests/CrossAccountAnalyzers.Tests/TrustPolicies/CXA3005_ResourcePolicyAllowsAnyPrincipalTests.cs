@@ -105,9 +105,9 @@ public class CXA3005_ResourcePolicyAllowsAnyPrincipalTests
         {
             public OpenStack(Construct scope, string id, Role role, ITopic topic) : base(scope, id)
             {
-                role.AssumeRolePolicy?.AddStatements(new PolicyStatement(new PolicyStatementProps { Principals = new[] { new AnyPrincipal() }, Actions = new[] { "sts:AssumeRole" } }));
+                role.AssumeRolePolicy?.AddStatements(new PolicyStatement(new PolicyStatementProps { Principals = new[] { {|#1:new AnyPrincipal()|} }, Actions = new[] { "sts:AssumeRole" } }));
                 topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps { Principals = new[] { {|#0:new AnyPrincipal()|} }, Actions = new[] { "sns:Subscribe" } }));
             }
         }
-        """, AwsSdk.Cdk, VerifyCS.Diagnostic(0).WithArguments("AnyPrincipal"));
+        """, AwsSdk.Cdk, VerifyCS.Diagnostic(0).WithArguments("AnyPrincipal"), VerifyCS.Diagnostic(Descriptors.CXA3002_RoleTrustsAnyPrincipal, 1).WithArguments("AnyPrincipal"));
 }
