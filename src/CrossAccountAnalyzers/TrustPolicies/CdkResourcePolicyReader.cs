@@ -173,7 +173,8 @@ internal static class CdkResourcePolicyReader
 
                 foreach (var statement in PolicyStatementReaders.Read(value, types, evaluator, cancellationToken))
                 {
-                    if (IsResourceStatement(statement))
+                    // A statement read from a JSON string is judged by the string scan (ResourcePolicyReaders).
+                    if (IsResourceStatement(statement) && statement.Syntax is not (LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax))
                     {
                         result.Add(new CdkResourceStatement(statement.WithPrincipals(Named(statement.Principals, evaluator, cancellationToken)), ResourceFixKind.None, null));
                     }
