@@ -138,4 +138,12 @@ public partial class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
             const string Empty = """{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "[|events.amazonaws.com|]" }, "Action": "sns:Publish", "Condition": {} } ] }""";
         }
         """", sdk);
+
+    [Fact]
+    public Task WithoutAnyAwsReference_NothingIsReported() => VerifyCS.AnalyzerAsync(""""
+        class Policies
+        {
+            const string Queue = """{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": "sqs:SendMessage" } ] }""";
+        }
+        """", AwsSdk.None);
 }
