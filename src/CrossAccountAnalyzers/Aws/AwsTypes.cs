@@ -85,9 +85,6 @@ internal sealed class AwsTypes
         CdkLambdaPermission = Find(CdkLambda + "Permission");
         CdkCfnPermission = Find(CdkLambda + "CfnPermission");
         CdkCfnPermissionProps = Find(CdkLambda + "CfnPermissionProps");
-        CdkCfnBucketPolicyProps = Find("Amazon.CDK.AWS.S3.CfnBucketPolicyProps");
-        CdkCfnTopicPolicyProps = Find("Amazon.CDK.AWS.SNS.CfnTopicPolicyProps");
-        CdkCfnQueuePolicyProps = Find("Amazon.CDK.AWS.SQS.CfnQueuePolicyProps");
         CdkPolicyDocument = Find(CdkIam + "PolicyDocument");
         CdkPolicyDocumentProps = Find(CdkIam + "PolicyDocumentProps");
         CdkEffect = Find(CdkIam + "Effect");
@@ -207,11 +204,6 @@ internal sealed class AwsTypes
     public INamedTypeSymbol? CdkLambdaPermission { get; }
     public INamedTypeSymbol? CdkCfnPermission { get; }
     public INamedTypeSymbol? CdkCfnPermissionProps { get; }
-
-    /// <summary>The L1 resource policies whose <c>PolicyDocument</c> may be built as objects.</summary>
-    public INamedTypeSymbol? CdkCfnBucketPolicyProps { get; }
-    public INamedTypeSymbol? CdkCfnTopicPolicyProps { get; }
-    public INamedTypeSymbol? CdkCfnQueuePolicyProps { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;

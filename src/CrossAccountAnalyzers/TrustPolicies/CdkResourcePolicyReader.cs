@@ -51,8 +51,8 @@ internal sealed class CdkResourceStatement
 /// (<c>function.AddPermission</c>), <c>CfnPermission</c>, <c>function.GrantInvoke(principal)</c>, and every
 /// <c>PolicyStatement</c> with principals (given to <c>AddToResourcePolicy</c>, to a <c>TopicPolicy</c>,
 /// <c>QueuePolicy</c> or <c>BucketPolicy</c> document, or to an L1 <c>Cfn*Policy</c>'s <c>PolicyDocument</c>),
-/// read by <see cref="CdkPolicyStatementReader"/> (props, or filled in code), and the object-built documents of L1
-/// <c>Cfn*Policy</c>s. A statement whose actions include sts:AssumeRole is a trust statement and is not read here; one
+/// read by <see cref="CdkPolicyStatementReader"/> (props, or filled in code). Object-built documents (an L1
+/// <c>Cfn*Policy</c>'s anonymous object or dictionary) are read with every object-built policy (ResourcePolicyReaders). A statement whose actions include sts:AssumeRole is a trust statement and is not read here; one
 /// whose actions or effect are not known is not read either.
 /// </summary>
 internal static class CdkResourcePolicyReader
@@ -143,46 +143,6 @@ internal static class CdkResourcePolicyReader
         return read.Props is { } props && !read.ConditionsWritten
             ? new CdkResourceStatement(statement, ResourceFixKind.ConditionsProperty, props.Syntax)
             : new CdkResourceStatement(statement, ResourceFixKind.None, null);
-    }
-
-    /// <summary>
-    /// The <c>PolicyDocument</c> of an L1 <c>CfnBucketPolicyProps</c>, <c>CfnTopicPolicyProps</c> or
-    /// <c>CfnQueuePolicyProps</c> when it is built as objects (an anonymous object, a dictionary, a <c>JObject</c>,
-    /// <c>PolicyDocument.FromJson</c>): its resource-policy statements. A <c>new PolicyDocument(...)</c> of
-    /// <c>PolicyStatement</c>s and a JSON string are judged where they are created, so they are skipped here.
-    /// </summary>
-    public static ImmutableArray<CdkResourceStatement> ReadCfnPolicyDocument(IObjectCreationOperation props, AwsTypes types, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
-    {
-        var result = ImmutableArray.CreateBuilder<CdkResourceStatement>();
-        if (props.Initializer is null)
-        {
-            return result.ToImmutable();
-        }
-
-        foreach (var member in props.Initializer.Initializers)
-        {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "PolicyDocument" } } assignment)
-            {
-                var value = ObjectCreations.StripConversions(assignment.Value);
-                if (value.Type?.SpecialType == SpecialType.System_String
-                    || (value is IObjectCreationOperation created && SymbolEqualityComparer.Default.Equals(created.Type, types.CdkPolicyDocument))
-                    || value is ILocalReferenceOperation)
-                {
-                    continue;
-                }
-
-                foreach (var statement in PolicyStatementReaders.Read(value, types, evaluator, cancellationToken))
-                {
-                    // A statement read from a JSON string is judged by the string scan (ResourcePolicyReaders).
-                    if (IsResourceStatement(statement) && statement.Syntax is not (LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax))
-                    {
-                        result.Add(new CdkResourceStatement(statement.WithPrincipals(Named(statement.Principals, evaluator, cancellationToken)), ResourceFixKind.None, null));
-                    }
-                }
-            }
-        }
-
-        return result.ToImmutable();
     }
 
     /// <summary>An <c>Allow</c> with principals and known actions, none of which is sts:AssumeRole (a trust statement is CXA3001-CXA3003's).</summary>

@@ -54,6 +54,7 @@ internal readonly struct ResourceJudgement
 /// <see cref="CdkResourcePolicyReader"/>, and every string constant that parses as a resource policy (a statement with
 /// a principal whose actions are not sts:AssumeRole), wherever it goes: <c>PutBucketPolicyRequest.Policy</c>, the SQS
 /// <c>Policy</c> attribute, <c>PutKeyPolicyRequest.Policy</c>, <c>CreateKeyRequest.Policy</c>, or anywhere else.
+/// Policies built as objects (anonymous objects, dictionaries, <c>JObject</c>) are read the same way, wherever they go.
 /// The statements are read once for both rules.
 /// </summary>
 internal static class ResourcePolicyReaders
@@ -110,16 +111,6 @@ internal static class ResourcePolicyReaders
                     return;
                 }
 
-                if (IsCfnPolicyProps(creation.Type))
-                {
-                    foreach (var statement in CdkResourcePolicyReader.ReadCfnPolicyDocument(creation, types, evaluator, c.CancellationToken))
-                    {
-                        judge(new ResourceJudgement(statement.Statement, statement.FixKind, statement.FixTarget, c.Options, c.ReportDiagnostic, anchor: creation.Syntax));
-                    }
-
-                    return;
-                }
-
                 var read = SymbolEqualityComparer.Default.Equals(creation.Type, types.CdkPolicyStatement)
                     ? CdkResourcePolicyReader.ReadStatement(creation, types, evaluator, c.CancellationToken)
                     : CdkResourcePolicyReader.ReadPermission(creation, types, evaluator, c.CancellationToken);
@@ -130,10 +121,7 @@ internal static class ResourcePolicyReaders
             },
             types.CdkPolicyStatement,
             types.CdkLambdaPermission,
-            types.CdkCfnPermissionProps,
-            types.CdkCfnBucketPolicyProps,
-            types.CdkCfnTopicPolicyProps,
-            types.CdkCfnQueuePolicyProps);
+            types.CdkCfnPermissionProps);
 
         context.OnNamedOperation(
             c =>
@@ -148,9 +136,6 @@ internal static class ResourcePolicyReaders
             "GrantInvokeLatestVersion");
     }
 
-    private static bool IsCfnPolicyProps(ITypeSymbol? type)
-        => type is { Name: "CfnBucketPolicyProps" or "CfnTopicPolicyProps" or "CfnQueuePolicyProps" } && type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.CDK.AWS.", StringComparison.Ordinal) == true;
-
     private static void RegisterJsonPolicies(RuleContext context, Action<ResourceJudgement> judge)
     {
         // As the trust rules do (TrustPolicyReaders): one pass per file whose text says "Statement", over the string
@@ -164,14 +149,38 @@ internal static class ResourcePolicyReaders
             }
 
             var climbed = new HashSet<SyntaxNode>();
+            HashSet<SyntaxNode>? objects = null;
             foreach (var token in SourceTextSearch.TokensHolding(tree, TrustPolicyReaders.StatementNeedle, c.CancellationToken))
             {
                 if (TrustPolicyReaders.StringExpressionOf(token) is { } expression && TrustPolicyReaders.TopOf(expression, climbed) is { } top)
                 {
                     AnalyzeString(top, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
                 }
+
+                // A policy built as objects (an anonymous object, a dictionary, a JObject with a Statement), wherever it
+                // goes: an L1 Cfn*Policy's PolicyDocument, PolicyDocument.FromJson, JsonSerializer.Serialize(...).
+                if (token.ValueText == "Statement" && TrustPolicyReaders.ObjectPolicyRoot(token) is { } root && (objects ??= new HashSet<SyntaxNode>()).Add(root))
+                {
+                    AnalyzeObject(root, c.SemanticModel, c.Options, c.ReportDiagnostic, judge, c.CancellationToken);
+                }
             }
         });
+    }
+
+    private static void AnalyzeObject(SyntaxNode root, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<ResourceJudgement> judge, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(root, cancellationToken) is not { } operation || GeneratedCode.IsInGeneratedCodeSymbol(model, root, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var statement in ObjectPolicyReader.ReadPolicy(operation, HardCodedValueEvaluator.Get(model.Compilation), cancellationToken))
+        {
+            if (CdkResourcePolicyReader.IsResourceStatement(statement))
+            {
+                judge(new ResourceJudgement(statement, ResourceFixKind.None, null, options, report));
+            }
+        }
     }
 
     private static void AnalyzeString(ExpressionSyntax top, SemanticModel model, AnalyzerOptions options, Action<Diagnostic> report, Action<ResourceJudgement> judge, CancellationToken cancellationToken)

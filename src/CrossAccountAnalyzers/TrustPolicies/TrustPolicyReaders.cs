@@ -238,7 +238,7 @@ internal static class TrustPolicyReaders
     internal static readonly string[] StatementNeedle = ["Statement"];
 
     /// <summary>The object creation whose key <paramref name="token"/> ("Statement") is, or null.</summary>
-    private static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
+    internal static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
     {
         if (token.IsKind(SyntaxKind.IdentifierToken))
         {

@@ -146,4 +146,39 @@ public partial class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
             const string Queue = """{ "Statement": [ { "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": "sqs:SendMessage" } ] }""";
         }
         """", AwsSdk.None);
+
+    [Theory]
+    [MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task ObjectBuiltPolicy_IsReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Text.Json;
+        using Amazon.S3.Model;
+
+        class Buckets
+        {
+            PutBucketPolicyRequest Serialized() => new PutBucketPolicyRequest
+            {
+                BucketName = "uploads",
+                Policy = JsonSerializer.Serialize(new
+                {
+                    Version = "2012-10-17",
+                    Statement = new[] { new { Effect = "Allow", Principal = new { Service = [|"s3.amazonaws.com"|] }, Action = "s3:PutObject", Resource = "arn:aws:s3:::uploads/*" } },
+                }),
+            };
+
+            object Dictionary() => new Dictionary<string, object>
+            {
+                ["Statement"] = new object[]
+                {
+                    new Dictionary<string, object>
+                    {
+                        ["Effect"] = "Allow",
+                        ["Principal"] = new Dictionary<string, object> { ["Service"] = "events.amazonaws.com" },
+                        ["Action"] = "sns:Publish",
+                        ["Condition"] = new Dictionary<string, object> { ["ArnEquals"] = new Dictionary<string, object> { ["aws:SourceArn"] = "arn:aws:events:us-east-1:111122223333:rule/r" } },
+                    },
+                },
+            };
+        }
+        """, sdk);
 }
