@@ -102,6 +102,9 @@ internal static class CdkPolicyStatementReader
             case ILocalReferenceOperation local when ObjectCreations.FindSingleValueAssignedTo(local, cancellationToken) is { } assigned:
                 Collect(assigned, types, evaluator, result, depth + 1, cancellationToken);
                 return;
+            case IFieldReferenceOperation field when SingleCreationInBody(field) is { } assigned:
+                Collect(assigned, types, evaluator, result, depth + 1, cancellationToken);
+                return;
             case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, types.CdkPolicyStatement):
                 result.Add(Read(creation, types, evaluator, cancellationToken));
                 return;
@@ -392,6 +395,29 @@ internal static class CdkPolicyStatementReader
         return new TrustConditions(ImmutableArray.Create(new TrustCondition(@operator, key, values.IsKnown ? values.Values : default, value?.Syntax)), isUnknown: false);
     }
 
+    /// <summary>
+    /// The one object creation assigned to <paramref name="field"/> in the body that reads it (<c>_s = new PolicyStatement();
+    /// ... AddStatements(_s)</c>), or null: a field set elsewhere is not followed.
+    /// </summary>
+    private static IObjectCreationOperation? SingleCreationInBody(IFieldReferenceOperation field)
+    {
+        IObjectCreationOperation? found = null;
+        foreach (var op in HardCodedValueEvaluator.GetRoot(field).Descendants())
+        {
+            if (op is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment && SymbolEqualityComparer.Default.Equals(target.Field, field.Field))
+            {
+                if (found is not null || ObjectCreations.StripConversions(assignment.Value) is not IObjectCreationOperation creation)
+                {
+                    return null;
+                }
+
+                found = creation;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The local or field <paramref name="creation"/> is stored in (<c>var s = new ...</c>, <c>s = new ...</c>, <c>_s = new ...</c>), or null.</summary>
     public static ISymbol? HolderOf(IOperation creation)
     {
@@ -437,8 +463,8 @@ internal static class CdkPolicyStatementReader
         }
     }
 
-    /// <summary>The receiver of <c>x?.M()</c> is the conditional access's operand.</summary>
-    private static IOperation Receiver(IOperation instance)
+    /// <summary>The receiver of a call: for <c>x?.M()</c>, the conditional access's operand <c>x</c>.</summary>
+    public static IOperation Receiver(IOperation instance)
     {
         if (instance is IConditionalAccessInstanceOperation)
         {

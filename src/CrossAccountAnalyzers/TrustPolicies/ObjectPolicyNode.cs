@@ -129,7 +129,7 @@ internal sealed class ObjectPolicyNode
                     if (type!.Name == "JObject" && item is IObjectCreationOperation { Type.Name: "JProperty", Arguments.Length: 2 } property
                         && CdkTrustReader.KnownText(property.Arguments[0].Value, evaluator, cancellationToken) is { } name)
                     {
-                        members.Add(new KeyValuePair<string, ObjectPolicyNode>(name, BuildPropertyValue(property.Arguments[1].Value, evaluator, depth, cancellationToken)));
+                        members.Add(new KeyValuePair<string, ObjectPolicyNode>(name, Build(property.Arguments[1].Value, evaluator, depth + 1, cancellationToken)));
                     }
                     else if (type.Name == "JArray")
                     {
@@ -196,10 +196,6 @@ internal sealed class ObjectPolicyNode
 
         return Unknown(creation);
     }
-
-    /// <summary>A JProperty's value: params object[] content (<c>new JProperty("Action", "a", "b")</c> is an array).</summary>
-    private static ObjectPolicyNode BuildPropertyValue(IOperation value, HardCodedValueEvaluator evaluator, int depth, CancellationToken cancellationToken)
-        => Build(value, evaluator, depth + 1, cancellationToken);
 
     private static IEnumerable<IOperation> ArrayElementsOrSelf(IOperation value)
         => ObjectCreations.Unwrap(value) is IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer } ? initializer.ElementValues : new[] { value };

@@ -129,7 +129,7 @@ internal static class TrustPolicyReaders
                 var invocation = (IInvocationOperation)c.Operation;
                 if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.CdkPolicyDocument)
                     || invocation.Instance is null
-                    || ReceiverOf(invocation.Instance) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
+                    || TrustDocument(CdkPolicyStatementReader.Receiver(invocation.Instance), c.CancellationToken) is not IPropertyReferenceOperation { Property: { Name: "AssumeRolePolicy" } property }
                     || !AwsTypes.InheritsFromOrEquals(property.ContainingType, types.CdkRole) && property.ContainingType?.ContainingNamespace?.ToDisplayString() != "Amazon.CDK.AWS.IAM")
                 {
                     return;
@@ -165,21 +165,13 @@ internal static class TrustPolicyReaders
             "AssumeRolePolicyDocument");
     }
 
-    /// <summary>The receiver of <c>x?.M()</c> is the conditional access's operand.</summary>
-    private static IOperation ReceiverOf(IOperation instance)
+    /// <summary><c>role.AssumeRolePolicy</c>, also through a local that holds it (<c>var trust = role.AssumeRolePolicy;</c>).</summary>
+    private static IOperation TrustDocument(IOperation receiver, CancellationToken cancellationToken)
     {
-        if (instance is IConditionalAccessInstanceOperation)
-        {
-            for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IConditionalAccessOperation access)
-                {
-                    return access.Operation;
-                }
-            }
-        }
-
-        return instance;
+        var op = ObjectCreations.StripConversions(receiver);
+        return op is ILocalReferenceOperation local && ObjectCreations.FindSingleValueAssignedTo(local, cancellationToken) is { } assigned
+            ? ObjectCreations.StripConversions(assigned)
+            : op;
     }
 
     private static void RegisterJsonPolicies(RuleContext context, Action<TrustJudgement> judge)
@@ -237,8 +229,12 @@ internal static class TrustPolicyReaders
 
     internal static readonly string[] StatementNeedle = ["Statement"];
 
-    /// <summary>The object creation whose key <paramref name="token"/> ("Statement") is, or null.</summary>
-    internal static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
+    /// <summary>
+    /// The object creation whose key <paramref name="token"/> ("Statement") is, or null: the root of a policy built as
+    /// objects, to read with <see cref="ObjectPolicyReader.ReadPolicy(IOperation, HardCodedValueEvaluator, CancellationToken)"/>
+    /// (resource-policy rules find object-built policies the same way, from <see cref="SourceTextSearch.TokensHolding"/>).
+    /// </summary>
+    public static SyntaxNode? ObjectPolicyRoot(SyntaxToken token)
     {
         if (token.IsKind(SyntaxKind.IdentifierToken))
         {

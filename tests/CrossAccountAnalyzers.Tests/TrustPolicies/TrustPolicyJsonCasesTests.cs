@@ -104,6 +104,18 @@ public class TrustPolicyJsonCasesTests
         { "StringLike ExternalId", """
           {"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":"tenant-*"}}}]}
           """, "" },
+        { "StringLike ExternalId * accepts any value: as if absent", """
+          {"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":"*"}}}]}
+          """, "CXA3001:111122223333" },
+        { "StringLike ExternalId [?*] accepts any value: as if absent", """
+          {"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"StringLike":{"sts:ExternalId":["tenant-1","?*"]}}}]}
+          """, "CXA3001:111122223333" },
+        { "Any principal, StringLike PrincipalOrgID * narrows nothing", """
+          {"Statement":[{"Effect":"Allow","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringLike":{"aws:PrincipalOrgID":"*"}}}]}
+          """, "CXA3002:*" },
+        { "Service, ArnLike SourceArn * narrows nothing", """
+          {"Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sts:AssumeRole","Condition":{"ArnLike":{"aws:SourceArn":"*"}}}]}
+          """, "CXA3003:sns.amazonaws.com" },
         { "ForAnyValue:StringEquals with several ids", """
           {"Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole","Condition":{"ForAnyValue:StringEquals":{"sts:ExternalId":["id-1","id-2"]}}}]}
           """, "" },

@@ -68,6 +68,8 @@ class TrustStack : Stack
         stmt.AddActions("sts:AssumeRole", "sts:TagSession");
         stmt.AddPrincipals([|new AccountPrincipal("111122223333")|]);
         role.AssumeRolePolicy?.AddStatements(stmt);
+        var trust = role.AssumeRolePolicy;
+        trust.AddStatements(new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sts:AssumeRole" }, Principals = new[] { [|new AccountPrincipal("444455556666")|] } }));
         """), AwsSdk.Cdk);
 
     [Fact]
@@ -142,6 +144,36 @@ class TrustStack : Stack
         role.AssumeRolePolicy.AddStatements(later);
         """, ", string externalId, Effect effect, string[] actions", "    static IDictionary<string, object> Conditions() => new Dictionary<string, object>();"), AwsSdk.Cdk);
 
+    [Fact]
+    public Task CdkStatement_InField_AndFromJson_AreReported() => Verify3001.AnalyzerAsync(Stack("""
+        _statement = new PolicyStatement();
+        _statement.AddActions("sts:AssumeRole");
+        [|_statement.AddAwsAccountPrincipal("111122223333")|];
+        role.AssumeRolePolicy.AddStatements(_statement);
+        role.AssumeRolePolicy.AddStatements(PolicyStatement.FromJson(new { Effect = "Allow", Action = "sts:AssumeRole", Principal = new { AWS = [|"444455556666"|] } }));
+        """, members: "    PolicyStatement _statement;"), AwsSdk.Cdk);
+
+    [Fact]
+    public Task CdkStatement_TrustedAccount_IsNotReported() => Verify3001.AnalyzerAsync(
+        Stack("""
+            var stmt = new PolicyStatement();
+            stmt.AddActions("sts:AssumeRole");
+            stmt.AddAwsAccountPrincipal("111122223333");
+            [|stmt.AddAwsAccountPrincipal("999988887777")|];
+            role.AssumeRolePolicy.AddStatements(stmt);
+            """),
+        AwsSdk.Cdk,
+        "cxa_trusted_account_ids = 111122223333");
+
+    [Fact]
+    public Task CdkStatement_AccountCondition_CountsAsExternalId() => Verify3001.AnalyzerAsync(Stack("""
+        var stmt = new PolicyStatement();
+        stmt.AddActions("sts:AssumeRole");
+        stmt.AddAwsAccountPrincipal("111122223333");
+        stmt.AddAccountCondition("444455556666");
+        role.AssumeRolePolicy.AddStatements(stmt);
+        """), AwsSdk.Cdk);
+
     // ---- CDK L1: CfnRole ----
 
     [Fact]
@@ -158,6 +190,15 @@ class TrustStack : Stack
         [|stmt.AddAwsAccountPrincipal("444455556666")|];
         document.AddStatements(stmt);
         var cfn = new CfnRole(this, "L1b", new CfnRoleProps { AssumeRolePolicyDocument = document });
+        """), AwsSdk.Cdk);
+
+    [Fact]
+    public Task CfnRole_DocumentAssignedLater_IsReported() => Verify3001.AnalyzerAsync(Stack("""
+        var cfn = new CfnRole(this, "L1", new CfnRoleProps { AssumeRolePolicyDocument = new PolicyDocument() });
+        cfn.AssumeRolePolicyDocument = new PolicyDocument(new PolicyDocumentProps
+        {
+            Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sts:AssumeRole" }, Principals = new[] { [|new ArnPrincipal("arn:aws:iam::111122223333:root")|] } }) },
+        });
         """), AwsSdk.Cdk);
 
     [Fact]
@@ -342,6 +383,16 @@ class TrustStack : Stack
         }
         """, sdk);
 
+    [Theory]
+    [MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Serialized_InGeneratedCode_IsNotReported(AwsSdk sdk) => Verify3001.AnalyzerAsync(Iam + """
+        [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+        class Generated
+        {
+            string Policy() => JsonSerializer.Serialize(new { Statement = new[] { new { Effect = "Allow", Principal = new { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" } } });
+        }
+        """, sdk);
+
     [Fact]
     public Task Newtonsoft_JObject_IsReported() => Verify3001.AnalyzerAsync(Usings + """
         using Newtonsoft.Json.Linq;
@@ -430,6 +481,29 @@ class TrustStack : Stack
         }
         """, sdk, Verify3002.Diagnostic(0).WithArguments("\"*\""), Verify3002.Diagnostic(1).WithArguments("\"*\""));
 
+    [Fact]
+    public Task AnyPrincipal_InDictionaryAndJObject_IsReported() => Verify3002.AnalyzerAsync(Usings + """
+        using Newtonsoft.Json.Linq;
+
+        class Policies
+        {
+            object Dictionary() => new Dictionary<string, object>
+            {
+                ["Statement"] = new[] { new Dictionary<string, object> { ["Effect"] = "Allow", ["Principal"] = [|"*"|], ["Action"] = "sts:AssumeRole" } },
+            };
+
+            string JObject() => new JObject
+            {
+                ["Statement"] = new JArray(new JObject { ["Effect"] = "Allow", ["Principal"] = new JObject { ["AWS"] = [|"*"|] }, ["Action"] = new JArray("sts:AssumeRole", "sts:TagSession") }),
+            }.ToString();
+
+            string Bucket() => new JObject
+            {
+                ["Statement"] = new JArray(new JObject { ["Effect"] = "Allow", ["Principal"] = "*", ["Action"] = "s3:GetObject" }),
+            }.ToString();
+        }
+        """, AwsSdk.Cdk);
+
     // ---- CXA3003 ----
 
     [Fact]
@@ -480,6 +554,37 @@ class TrustStack : Stack
         sdk,
         Enable3003,
         Verify3003.Diagnostic(Descriptors.CXA3003_ServicePrincipalWithoutSourceCondition, 0).WithArguments("ecs-tasks.amazonaws.com"));
+
+    [Fact]
+    public Task ServicePrincipal_InCfnRole_IsReported() => Verify3003.AnalyzerAsync(
+        Stack("""
+            new CfnRole(this, "L1", new CfnRoleProps
+            {
+                AssumeRolePolicyDocument = new PolicyDocument(new PolicyDocumentProps
+                {
+                    Statements = new[] { new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sts:AssumeRole" }, Principals = new[] { {|#0:new ServicePrincipal("scheduler.amazonaws.com")|} } }) },
+                }),
+            });
+            new CfnRole(this, "Dictionary", new CfnRoleProps
+            {
+                AssumeRolePolicyDocument = new Dictionary<string, object>
+                {
+                    ["Statement"] = new[]
+                    {
+                        new Dictionary<string, object>
+                        {
+                            ["Effect"] = "Allow",
+                            ["Principal"] = new Dictionary<string, object> { ["Service"] = new[] { {|#1:"glue.amazonaws.com"|} } },
+                            ["Action"] = "sts:AssumeRole",
+                        },
+                    },
+                },
+            });
+            """),
+        AwsSdk.Cdk,
+        Enable3003,
+        Verify3003.Diagnostic(Descriptors.CXA3003_ServicePrincipalWithoutSourceCondition, 0).WithArguments("scheduler.amazonaws.com"),
+        Verify3003.Diagnostic(Descriptors.CXA3003_ServicePrincipalWithoutSourceCondition, 1).WithArguments("glue.amazonaws.com"));
 
     // ---- CXA3001 fixes on CDK statements ----
 
