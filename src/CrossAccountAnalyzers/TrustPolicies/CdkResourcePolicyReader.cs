@@ -52,8 +52,9 @@ internal sealed class CdkResourceStatement
 /// <c>PolicyStatement</c> with principals (given to <c>AddToResourcePolicy</c>, to a <c>TopicPolicy</c>,
 /// <c>QueuePolicy</c> or <c>BucketPolicy</c> document, or to an L1 <c>Cfn*Policy</c>'s <c>PolicyDocument</c>),
 /// read by <see cref="CdkPolicyStatementReader"/> (props, or filled in code). Object-built documents (an L1
-/// <c>Cfn*Policy</c>'s anonymous object or dictionary) are read with every object-built policy (ResourcePolicyReaders). A statement whose actions include sts:AssumeRole is a trust statement and is not read here; one
-/// whose actions or effect are not known is not read either.
+/// <c>Cfn*Policy</c>'s anonymous object or dictionary) are read with every object-built policy
+/// (<see cref="ResourcePolicyReaders"/>). A statement whose actions include sts:AssumeRole is a trust statement and is
+/// not read here; one whose actions or effect are not known is not read either.
 /// </summary>
 internal static class CdkResourcePolicyReader
 {
