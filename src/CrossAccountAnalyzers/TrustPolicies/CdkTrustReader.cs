@@ -295,7 +295,7 @@ internal static class CdkTrustReader
         => IsOwnAccount(operation, types) || operation.Descendants().Any(d => IsOwnAccount(d, types));
 
     /// <summary>Conditions added to a principal held in a local: <c>p.AddCondition(op, value)</c>, <c>p.AddConditions(dictionary)</c>.</summary>
-    internal static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
+    private static TrustConditions LaterConditions(ILocalReferenceOperation local, HardCodedValueEvaluator evaluator, CancellationToken cancellationToken)
     {
         var result = TrustConditions.None;
         foreach (var op in HardCodedValueEvaluator.GetRoot(local).Descendants())

@@ -96,7 +96,7 @@ internal static class JsonTrustPolicyReader
 
     private static readonly string HoleText = PolicyText.Hole.ToString();
 
-    internal static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result, PolicyText policy, SemanticModel? model)
+    private static void ReadPrincipal(JsonNode principal, SyntaxNode syntax, Func<int, int, TextSpan?> mapSpan, ImmutableArray<TrustPrincipal>.Builder result, PolicyText policy, SemanticModel? model)
     {
         if (principal.Kind == JsonNode.NodeKind.String)
         {
@@ -145,7 +145,7 @@ internal static class JsonTrustPolicyReader
     }
 
     /// <summary><c>"Condition": { "StringEquals": { "sts:ExternalId": "..." } }</c>; operators and keys kept as written (keys compare case-insensitively).</summary>
-    internal static TrustConditions ReadConditions(JsonNode? condition, Func<int, int, TextSpan?> mapSpan)
+    private static TrustConditions ReadConditions(JsonNode? condition, Func<int, int, TextSpan?> mapSpan)
     {
         if (condition is null)
         {
@@ -195,7 +195,7 @@ internal static class JsonTrustPolicyReader
     /// The span of the JSON value at [start, end) of the policy text (a string's content without its quotes), when the
     /// policy is a single literal or interpolated string; a concatenation is reported as a whole.
     /// </summary>
-    internal static TextSpan? MapValue(PolicyText policy, int start, int end)
+    private static TextSpan? MapValue(PolicyText policy, int start, int end)
     {
         if (policy.IsConcatenation)
         {
