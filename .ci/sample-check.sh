@@ -38,7 +38,7 @@ if [ "$actual" -ne "$expected" ]; then
   echo "FAIL: expected exactly $expected CXA diagnostics in the sample (the corrected code must stay clean), got $actual"; fail=1
 fi
 
-# The CDK sample: one trust of each kind (it only builds; no synthesis).
+# The CDK sample: one trust and one resource policy of each kind (it only builds; no synthesis).
 cdklog="$work/cdk.log"
 dotnet build samples/CdkTrust --no-incremental 2>&1 | tee "$cdklog" | grep -E 'warning CXA|error' || true
 before=$expected

@@ -107,6 +107,22 @@ internal static class Descriptors
         cwe: "CWE-441",
         enabledByDefault: false);
 
+    public static readonly DiagnosticDescriptor CXA3004_ResourcePolicyServiceWithoutSourceCondition = Create(
+        DiagnosticIds.ResourcePolicyServiceWithoutSourceCondition,
+        title: "Resource policy lets an AWS service act without a source condition",
+        messageFormat: "The resource policy lets the service {0} act on this resource for any AWS account: add {1}",
+        description: "A resource policy (Lambda permission, SNS topic, SQS queue, S3 bucket, KMS key or secret policy) that lets an AWS service act without an aws:SourceArn or aws:SourceAccount condition lets any AWS customer make that service act on the resource for them (the cross-service confused deputy). Only services that AWS documents as sending these keys are reported.",
+        DiagnosticSeverity.Warning,
+        cwe: "CWE-441");
+
+    public static readonly DiagnosticDescriptor CXA3005_ResourcePolicyAllowsAnyPrincipal = Create(
+        DiagnosticIds.ResourcePolicyAllowsAnyPrincipal,
+        title: "Resource policy allows any principal",
+        messageFormat: "The resource policy allows any AWS principal ({0}) with no condition that narrows it",
+        description: "A resource policy statement that allows everyone, with no aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce, aws:SourceVpc, aws:SourceIp, aws:SourceArn or aws:SourceAccount condition, opens the resource to every AWS account in the world.",
+        DiagnosticSeverity.Error,
+        cwe: "CWE-284");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description, DiagnosticSeverity severity, string? cwe, bool enabledByDefault = true)
     {
         var tags = cwe is null ? new[] { "Security" } : new[] { "Security", cwe };

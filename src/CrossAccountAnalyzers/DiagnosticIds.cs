@@ -38,4 +38,10 @@ internal static class DiagnosticIds
 
     /// <summary>Service principal without a source condition.</summary>
     public const string ServicePrincipalWithoutSourceCondition = "CXA3003";
+
+    /// <summary>Resource policy lets an AWS service act without a source condition.</summary>
+    public const string ResourcePolicyServiceWithoutSourceCondition = "CXA3004";
+
+    /// <summary>Resource policy allows any principal.</summary>
+    public const string ResourcePolicyAllowsAnyPrincipal = "CXA3005";
 }

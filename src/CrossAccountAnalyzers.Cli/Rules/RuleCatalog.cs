@@ -29,7 +29,7 @@ internal sealed class RuleCatalog
     /// and so still run, against a stand-in for AWSSDK.Core, when no AWS reference assembly can be had. The others
     /// need the AWS SDK's (or CDK's) types to bind (RULES.md).
     /// </summary>
-    public static readonly ImmutableHashSet<string> TextRules = ImmutableHashSet.Create("CXA2003", "CXA2004", "CXA3001", "CXA3002", "CXA3003");
+    public static readonly ImmutableHashSet<string> TextRules = ImmutableHashSet.Create("CXA2003", "CXA2004", "CXA3001", "CXA3002", "CXA3003", "CXA3004", "CXA3005");
 
     private RuleCatalog(ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<CodeFixProvider> fixers, ImmutableArray<RuleInfo> rules, string version)
     {

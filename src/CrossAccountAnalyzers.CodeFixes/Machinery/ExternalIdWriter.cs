@@ -188,7 +188,8 @@ internal static class ExternalIdWriter
     private static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value)
         => AddToInitializer(creationExpression, value, AwsTypes.ExternalIdProperty);
 
-    private static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value, string propertyName)
+    /// <summary><c>propertyName = value</c> in an object creation's initializer (made when there is none; an existing assignment has its value replaced), keeping the initializer's layout.</summary>
+    internal static ExpressionSyntax AddToInitializer(ExpressionSyntax creationExpression, ExpressionSyntax value, string propertyName)
     {
         if (creationExpression is not BaseObjectCreationExpressionSyntax creation)
         {

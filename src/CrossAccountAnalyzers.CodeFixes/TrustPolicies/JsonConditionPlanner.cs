@@ -26,7 +26,7 @@ internal readonly struct JsonConditionInsertion
 }
 
 /// <summary>
-/// Plans the CXA3001 JSON fix on the policy text: add <c>"sts:ExternalId"</c> to an existing <c>StringEquals</c>, or a
+/// Plans the CXA3001 and CXA3004 JSON fixes on the policy text: add the key (<c>"sts:ExternalId"</c>, <c>"aws:SourceAccount"</c>) to an existing <c>StringEquals</c>, or a
 /// <c>StringEquals</c> to an existing <c>Condition</c>, or a new <c>Condition</c> member after the statement's last
 /// member, following the statement's layout (one member per line, with its indentation and line break, or inline).
 /// Braces are written with spaces (<c>{ "StringEquals": { ... } }</c>) so that no run of braces appears that a raw
@@ -34,7 +34,7 @@ internal readonly struct JsonConditionInsertion
 /// </summary>
 internal static class JsonConditionPlanner
 {
-    public static JsonConditionInsertion? Plan(string text, int statementIndex)
+    public static JsonConditionInsertion? Plan(string text, int statementIndex, string key = TrustJudge.ExternalIdKey)
     {
         var statements = JsonTrustPolicyReader.Statements(Json.Parse(text));
         if (statements is null || statementIndex < 0 || statementIndex >= statements.Count || statements[statementIndex] is not { Kind: JsonNode.NodeKind.Object } statement)
@@ -45,7 +45,7 @@ internal static class JsonConditionPlanner
         var condition = statement.Get("Condition");
         if (condition is null)
         {
-            return InsertMember(text, statement, "\"Condition\": { \"StringEquals\": { \"" + TrustJudge.ExternalIdKey + "\": \"", "\" } }");
+            return InsertMember(text, statement, "\"Condition\": { \"StringEquals\": { \"" + key + "\": \"", "\" } }");
         }
 
         if (condition.Kind != JsonNode.NodeKind.Object)
@@ -55,15 +55,15 @@ internal static class JsonConditionPlanner
 
         // Already there (a second principal of the same statement, fixed first): nothing to add.
         if (condition.Members!.Any(op => op.Value.Kind == JsonNode.NodeKind.Object
-                                         && op.Value.Members!.Any(k => string.Equals(k.Key, TrustJudge.ExternalIdKey, StringComparison.OrdinalIgnoreCase))))
+                                         && op.Value.Members!.Any(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase))))
         {
             return null;
         }
 
         var stringEquals = condition.Get("StringEquals");
         return stringEquals is { Kind: JsonNode.NodeKind.Object }
-            ? InsertMember(text, stringEquals, "\"" + TrustJudge.ExternalIdKey + "\": \"", "\"")
-            : InsertMember(text, condition, "\"StringEquals\": { \"" + TrustJudge.ExternalIdKey + "\": \"", "\" }");
+            ? InsertMember(text, stringEquals, "\"" + key + "\": \"", "\"")
+            : InsertMember(text, condition, "\"StringEquals\": { \"" + key + "\": \"", "\" }");
     }
 
     private static JsonConditionInsertion InsertMember(string text, JsonNode target, string before, string after)

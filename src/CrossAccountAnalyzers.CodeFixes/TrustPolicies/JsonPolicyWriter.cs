@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using CrossAccountAnalyzers.Policies;
+using CrossAccountAnalyzers.TrustPolicies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -26,10 +27,10 @@ internal static class JsonPolicyWriter
     /// cannot be written exactly. A string literal <paramref name="value"/> is written as JSON text; any other
     /// expression is spliced in as code.
     /// </summary>
-    public static ExpressionSyntax? Apply(ExpressionSyntax policyExpression, int statementIndex, ExpressionSyntax value, IReadOnlyDictionary<string, string> constants)
+    public static ExpressionSyntax? Apply(ExpressionSyntax policyExpression, int statementIndex, ExpressionSyntax value, IReadOnlyDictionary<string, string> constants, string key = TrustJudge.ExternalIdKey)
     {
         var policy = PolicyText.Create(policyExpression, e => constants.TryGetValue(e.ToString(), out var constant) ? constant : null);
-        if (policy is null || JsonConditionPlanner.Plan(policy.Text, statementIndex) is not { } plan
+        if (policy is null || JsonConditionPlanner.Plan(policy.Text, statementIndex, key) is not { } plan
             || !policy.TryGetInsertionPoint(plan.AfterIndex, out var position, out var token))
         {
             return null;

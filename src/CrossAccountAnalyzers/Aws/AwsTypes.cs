@@ -82,6 +82,9 @@ internal sealed class AwsTypes
         CdkAws = Find("Amazon.CDK.Aws");
         CdkPolicyStatement = Find(CdkIam + "PolicyStatement");
         CdkPolicyStatementProps = Find(CdkIam + "PolicyStatementProps");
+        CdkLambdaPermission = Find(CdkLambda + "Permission");
+        CdkCfnPermission = Find(CdkLambda + "CfnPermission");
+        CdkCfnPermissionProps = Find(CdkLambda + "CfnPermissionProps");
         CdkPolicyDocument = Find(CdkIam + "PolicyDocument");
         CdkPolicyDocumentProps = Find(CdkIam + "PolicyDocumentProps");
         CdkEffect = Find(CdkIam + "Effect");
@@ -195,6 +198,12 @@ internal sealed class AwsTypes
     /// <summary>CDK L1 <c>CfnRole</c> and <c>CfnRoleProps</c> (<c>AssumeRolePolicyDocument</c>).</summary>
     public INamedTypeSymbol? CdkCfnRole { get; }
     public INamedTypeSymbol? CdkCfnRoleProps { get; }
+
+    // Lambda permissions (CXA3004, CXA3005).
+    public const string CdkLambda = "Amazon.CDK.AWS.Lambda.";
+    public INamedTypeSymbol? CdkLambdaPermission { get; }
+    public INamedTypeSymbol? CdkCfnPermission { get; }
+    public INamedTypeSymbol? CdkCfnPermissionProps { get; }
 
     /// <summary>True when AWS CDK v2's IAM constructs are referenced.</summary>
     public bool HasCdk => CdkRole is not null && CdkRoleProps is not null;

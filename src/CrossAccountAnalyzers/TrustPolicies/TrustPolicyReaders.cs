@@ -240,7 +240,7 @@ internal static class TrustPolicyReaders
         }
     }
 
-    private static readonly string[] StatementNeedle = ["Statement"];
+    internal static readonly string[] StatementNeedle = ["Statement"];
 
     /// <summary>
     /// The object creation whose key <paramref name="token"/> ("Statement") is, or null: the root of a policy built as
@@ -287,7 +287,7 @@ internal static class TrustPolicyReaders
     }
 
     /// <summary>The string expression a literal token belongs to (a literal, or the interpolated string around a text part).</summary>
-    private static ExpressionSyntax? StringExpressionOf(SyntaxToken token) => token.Parent switch
+    internal static ExpressionSyntax? StringExpressionOf(SyntaxToken token) => token.Parent switch
     {
         LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal,
         InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } => interpolated,
@@ -299,7 +299,7 @@ internal static class TrustPolicyReaders
     /// part of the same concatenation already climbed there. Each <c>+</c> is climbed once (<paramref name="climbed"/>),
     /// so a concatenation of thousands of literals costs linear time, not quadratic.
     /// </summary>
-    private static ExpressionSyntax? TopOf(ExpressionSyntax expression, HashSet<SyntaxNode> climbed)
+    internal static ExpressionSyntax? TopOf(ExpressionSyntax expression, HashSet<SyntaxNode> climbed)
     {
         var top = expression;
         for (var parent = top.Parent; parent is ParenthesizedExpressionSyntax || parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression }; parent = parent.Parent)
@@ -319,7 +319,7 @@ internal static class TrustPolicyReaders
     }
 
     /// <summary>Cheap syntax test: the string expression has a literal part mentioning "Statement".</summary>
-    private static bool MayHoldPolicy(SyntaxNode node)
+    internal static bool MayHoldPolicy(SyntaxNode node)
     {
         if (node is LiteralExpressionSyntax literal)
         {

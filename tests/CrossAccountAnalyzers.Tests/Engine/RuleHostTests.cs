@@ -42,7 +42,7 @@ public sealed class RuleHostTests
             new[] { typeof(CredentialsAnalyzer), typeof(ExternalIdAnalyzer), typeof(TrustPoliciesAnalyzer) },
             Families.Select(g => g.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
 
-        Assert.Equal(12, RuleTypes.Length);
+        Assert.Equal(14, RuleTypes.Length);
         Assert.Equal(RuleTypes, Families.SelectMany(g => g.Rules).Select(r => r.GetType()).OrderBy(t => t.FullName, StringComparer.Ordinal));
 
         // A family holds the rules of its ID range, and every class of the family lives in the family's namespace.
@@ -71,7 +71,7 @@ public sealed class RuleHostTests
         Assert.Equal(expected, hosted.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray());
 
         // Every rule had something to report, in code and in the additional file.
-        Assert.Equal(12, hosted.Diagnostics.Select(d => d.Id).Distinct().Count());
+        Assert.Equal(14, hosted.Diagnostics.Select(d => d.Id).Distinct().Count());
         Assert.Contains(hosted.Diagnostics, d => d.Id == "CXA2003" && d.Location.Kind == LocationKind.ExternalFile);
     }
 

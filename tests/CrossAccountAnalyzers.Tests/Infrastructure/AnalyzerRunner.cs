@@ -32,11 +32,7 @@ public static class AnalyzerRunner
 
     public static async Task<Compilation> CompileAsync(AwsSdk sdk, params string[] sources)
     {
-        var references = await AwsReferences.For(sdk).ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        if (AwsReferences.WithCdk(sdk))
-        {
-            references = references.AddRange(AwsReferences.CdkReferences);
-        }
+        var references = (await AwsReferences.For(sdk).ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(AwsReferences.ExtraReferences(sdk));
 
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"/src/File{i}.cs"));

@@ -43,6 +43,7 @@ public static class AwsReferences
         new PackageIdentity("AWSSDK.S3", "4.1.0"),
         new PackageIdentity("AWSSDK.DynamoDBv2", "4.1.0"),
         new PackageIdentity("AWSSDK.SQS", "4.0.100.25"),
+        new PackageIdentity("AWSSDK.KeyManagementService", "4.1.0"),
         new PackageIdentity("AWSSDK.Extensions.NETCore.Setup", "4.0.102.10"),
         // Setup asks for the 2.0.0 abstractions, which the feed does not serve; name served ones explicitly.
         new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "8.0.0"),
@@ -90,6 +91,25 @@ public static class AwsReferences
             // JSON.NET, which JSII itself depends on: the CDK tests can build policies as JObject/JArray.
             MetadataReference.CreateFromFile(Path.Combine(root, "newtonsoft.json", "13.0.3", "lib", "netstandard2.0", "Newtonsoft.Json.dll")));
     }
+
+    /// <summary>
+    /// Extra assemblies by file, per SDK: on v3, AWSSDK.KeyManagementService 3.3.105.18, the only 3.x KMS the feed
+    /// serves. Its package asks for AWSSDK.Core below 3.4, which the package resolver cannot square with the 3.7 core;
+    /// the assembly binds to the 3.7 core (every v3 assembly has version 3.3.0.0), so it is referenced by file.
+    /// </summary>
+    public static ImmutableArray<MetadataReference> ExtraReferences(AwsSdk sdk) => sdk switch
+    {
+        AwsSdk.Cdk or AwsSdk.AspNetCore => CdkReferences,
+        AwsSdk.V3 => KmsV3References,
+        _ => ImmutableArray<MetadataReference>.Empty,
+    };
+
+    private static ImmutableArray<MetadataReference> KmsV3References { get; } = ImmutableArray.Create<MetadataReference>(
+        MetadataReference.CreateFromFile(Path.Combine(PackageRoot(), "awssdk.keymanagementservice", "3.3.105.18", "lib", "netstandard2.0", "AWSSDK.KeyManagementService.dll")));
+
+    private static string PackageRoot()
+        => typeof(AwsReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().First(a => a.Key == "NuGetPackageRoot").Value!;
 
     /// <summary>Theory data: every supported SDK major.</summary>
     public static IEnumerable<object[]> Sdks => new[] { new object[] { AwsSdk.V3 }, new object[] { AwsSdk.V4 } };

@@ -129,11 +129,8 @@ internal static class Verify<TRule, TCodeFix>
 
     public static void AddReferences(Test test, AwsSdk sdk)
     {
-        if (AwsReferences.WithCdk(sdk))
-        {
-            test.TestState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);
-            test.FixedState.AdditionalReferences.AddRange(AwsReferences.CdkReferences);
-        }
+        test.TestState.AdditionalReferences.AddRange(AwsReferences.ExtraReferences(sdk));
+        test.FixedState.AdditionalReferences.AddRange(AwsReferences.ExtraReferences(sdk));
     }
 
     private static void AddEditorConfig(SolutionState state, string? editorConfig)
