@@ -184,7 +184,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory(Skip = "review: a helper that assigns ExternalId = default (null) counts as set; null is not set"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Helper_AssignsStringEmptyOrDefault_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Resetter
         {
@@ -421,7 +421,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory(Skip = "review: CXA2004 silent when only the EnvironmentVariableTarget argument does not bind (the name and value bind); partly-bound policy says judge it"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task PartlyBound_EnvironmentTargetDoesNotBind_IsReported(AwsSdk sdk) => V2004.AnalyzerAsync($$"""
         using System;
 
@@ -517,7 +517,7 @@ public class Issue16ReviewTests
         public class Member { public string UserArn { get; set; } = ""; }
         """", AwsSdk.V4);
 
-    [Fact]
+    [Fact(Skip = "review: CDK ArnPrincipal($\"arn:aws:iam::{settings.CustomerAccountId}:root\") is not judged as an account root (the JSON equivalent is); CXA3001 missed")]
     public Task RuntimePrincipal_CdkAccountPrincipalFromSettings_IsReported() => V3001.AnalyzerAsync(Cdk + """
         public sealed class TenantSettings
         {
@@ -911,7 +911,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory(Skip = "review: identity?.Account is not recognised as the caller's own account (identity.Account is); CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task OwnAccount_ConditionalAccessOnTheIdentity_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class DeploymentRunner
         {
@@ -1132,6 +1132,430 @@ public class Issue16ReviewTests
         var failures = await ApplyEveryFixAsync(source, "CXA1001", AwsSdk.V4, signaturesFixed: false);
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    // =============================================================== second round: more shapes
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_HelperSetsItWithCoalescingAssignment_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts, string defaultExternalId)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(string roleArn) => SendAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "b" });
+
+            private Task<AssumeRoleResponse> SendAsync(AssumeRoleRequest request)
+            {
+                request.ExternalId ??= defaultExternalId;
+                return sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_HelperSetsItOnAnotherObjectOnly_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts, string externalId)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(string roleArn) => SendAsync([|new AssumeRoleRequest|] { RoleArn = roleArn, RoleSessionName = "b" });
+
+            private Task<AssumeRoleResponse> SendAsync(AssumeRoleRequest request)
+            {
+                var audit = new AssumeRoleRequest { RoleArn = request.RoleArn, RoleSessionName = "audit", ExternalId = externalId };
+                Console.WriteLine(audit.RoleSessionName);
+                return sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_OverloadThatOnlySends_NextToOneThatSets_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> A(string roleArn) => Send([|new AssumeRoleRequest|] { RoleArn = roleArn, RoleSessionName = "a" });
+            public Task<AssumeRoleResponse> B(string roleArn, string externalId) => Send(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "b" }, externalId);
+
+            private Task<AssumeRoleResponse> Send(AssumeRoleRequest request) => sts.AssumeRoleAsync(request);
+            private Task<AssumeRoleResponse> Send(AssumeRoleRequest request, string externalId) { request.ExternalId = externalId; return sts.AssumeRoleAsync(request); }
+        }
+        """, sdk);
+
+    [Theory(Skip = "review: a recursive helper (retry that calls itself) makes the request unknown; it only sends, CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_RecursiveRetryHelperThatOnlySends_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(string roleArn) => SendAsync([|new AssumeRoleRequest|] { RoleArn = roleArn, RoleSessionName = "r" }, 3);
+
+            private async Task<AssumeRoleResponse> SendAsync(AssumeRoleRequest request, int attempts)
+            {
+                try { return await sts.AssumeRoleAsync(request); }
+                catch (AmazonServiceException) when (attempts > 1) { return await SendAsync(request, attempts - 1); }
+            }
+        }
+        """, sdk);
+
+    [Theory(Skip = "review: a helper that sets another property and returns its parameter makes the object unknown; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_HelperReturnsItsParameterAndTheResultIsDropped_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Factory
+        {
+            public AWSCredentials Bad(AWSCredentials source, string roleArn)
+            {
+                var options = new AssumeRoleAWSCredentialsOptions();
+                WithDuration(options, 900);
+                return [|new AssumeRoleAWSCredentials(source, roleArn, "f", options)|];
+            }
+
+            public Task<AssumeRoleResponse> BadRequest(IAmazonSecurityTokenService sts, string roleArn)
+            {
+                var request = [|new AssumeRoleRequest|] { RoleArn = roleArn };
+                Named(request, "f");
+                return sts.AssumeRoleAsync(request);
+            }
+
+            private static AssumeRoleAWSCredentialsOptions WithDuration(AssumeRoleAWSCredentialsOptions o, int seconds) { o.DurationSeconds = seconds; return o; }
+            private static AssumeRoleRequest Named(AssumeRoleRequest r, string name) { r.RoleSessionName = name; return r; }
+        }
+        """, sdk);
+
+    [Theory(Skip = "review: a helper that returns its parameter (fluent With... style) makes the object unknown even when the result is dropped; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_OptionsThroughExtensionChain_BothSides(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public static class OptionsExtensions
+        {
+            public static AssumeRoleAWSCredentialsOptions WithDuration(this AssumeRoleAWSCredentialsOptions o, int seconds) { o.DurationSeconds = seconds; return o; }
+            public static AssumeRoleAWSCredentialsOptions ForTenant(this AssumeRoleAWSCredentialsOptions o, string externalId) => o.WithDuration(900).WithId(externalId);
+            private static AssumeRoleAWSCredentialsOptions WithId(this AssumeRoleAWSCredentialsOptions o, string externalId) { o.ExternalId = externalId; return o; }
+        }
+
+        public class Factory
+        {
+            public AWSCredentials Bad(AWSCredentials source, string roleArn)
+            {
+                var options = new AssumeRoleAWSCredentialsOptions();
+                options.WithDuration(900);
+                return [|new AssumeRoleAWSCredentials(source, roleArn, "f", options)|];
+            }
+
+            public AWSCredentials Good(AWSCredentials source, string roleArn, string externalId)
+            {
+                var options = new AssumeRoleAWSCredentialsOptions();
+                options.ForTenant(externalId);
+                return new AssumeRoleAWSCredentials(source, roleArn, "f", options);
+            }
+        }
+        """, sdk);
+
+    [Theory(Skip = "review (unsure): a public static settable property with a \"\" initializer is treated as only-ever-constant; the spec says any public setter is written by code we do not see"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_UnseenWriter_StaticSettableAndRequiredInit_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public static class AppConfig
+        {
+            public static string ExternalId { get; set; } = "";
+        }
+
+        public sealed class TenantDto
+        {
+            public required string RoleArn { get; init; }
+            public required string ExternalId { get; init; } = "";
+        }
+
+        public class Client(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> A(string roleArn) => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "a", ExternalId = AppConfig.ExternalId });
+            public Task<AssumeRoleResponse> B(TenantDto dto) => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = dto.RoleArn, RoleSessionName = "b", ExternalId = dto.ExternalId });
+        }
+        """, sdk);
+
+    [Theory(Skip = "review: AssumeRoleAWSCredentials whose source does not bind but whose bound options have no ExternalId is not judged; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_PartlyBound_OptionsBindButSourceDoesNot_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Factory
+        {
+            public AWSCredentials Create(string roleArn)
+                => [|new AssumeRoleAWSCredentials({|CS0103:CredentialStore|}.Default, roleArn, "f", new AssumeRoleAWSCredentialsOptions { DurationSeconds = 900 })|];
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_PartlyBound_ExternalIdFromUnboundAwait_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Factory
+        {
+            public async Task<AssumeRoleResponse> Create(IAmazonSecurityTokenService sts, string roleArn)
+            {
+                var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "f" };
+                request.ExternalId = await {|CS0103:SecretsCache|}.GetAsync("tenant/external-id");
+                return await sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory(Skip = "review (unsure): the caller's account returned one helper away inside a tuple is not recognised; CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_OwnAccount_TupleFromAHelper_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Deployer(IAmazonSecurityTokenService sts)
+        {
+            private async Task<(string Account, string Arn)> WhoAmIAsync()
+            {
+                var identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+                return (identity.Account, identity.Arn);
+            }
+
+            public async Task<AssumeRoleResponse> DeployAsync()
+            {
+                var (account, _) = await WhoAmIAsync();
+                return await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{account}:role/cdk-deploy", RoleSessionName = "deploy" });
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_OwnAccount_AssumeRoleCredentialsThroughALocalArn_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Deployer
+        {
+            public async Task<AWSCredentials> CredentialsAsync(IAmazonSecurityTokenService sts, AWSCredentials source, string roleName)
+            {
+                var me = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+                string roleArn = $"arn:aws:iam::{me.Account}:role/{roleName}";
+                return new AssumeRoleAWSCredentials(source, roleArn, "deploy", new AssumeRoleAWSCredentialsOptions { DurationSeconds = 3600 });
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_Emulator_FallbackInsideASourceHelper_IsNotReported(AwsSdk sdk) => V2001.AnalyzerAsync(Clients + """
+        public static class LocalClients
+        {
+            // Unsure: the fallback is one helper away, not in the ServiceURL expression itself.
+            public static IAmazonS3 S3() => new AmazonS3Client("ak", "sk", new AmazonS3Config { ServiceURL = Endpoint(), ForcePathStyle = true });
+
+            private static string Endpoint() => Environment.GetEnvironmentVariable("LOCALSTACK_URL") ?? "http://localhost:4566";
+        }
+        """, sdk);
+
+    [Fact]
+    public Task Round2_Emulator_DynamoDbLocalWithTypedConfigVariable_IsNotReported() => V2001.AnalyzerAsync(Clients + """
+        using Amazon.DynamoDBv2;
+        using Microsoft.Extensions.Configuration;
+
+        public static class Dynamo
+        {
+            public static IAmazonDynamoDB Create(IConfiguration configuration)
+            {
+                AmazonDynamoDBConfig clientConfig = new() { ServiceURL = configuration.GetSection("DynamoDb")["ServiceUrl"] ?? "http://localhost:8000" };
+                return new AmazonDynamoDBClient("dynamodb-local-key", "dynamodb-local-secret", clientConfig);
+            }
+        }
+        """, AwsSdk.V4);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_DocCredentials_StsCredentialsAndProfileOptions_AreNotReported(AwsSdk sdk) => V2002.AnalyzerAsync(Clients + """
+        using Amazon.Runtime.CredentialManagement;
+
+        public class ProfileSamples
+        {
+            public void Build()
+            {
+                var sts = new Amazon.SecurityToken.Model.Credentials("ASIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AQoDYXdzEJr/EXAMPLETOKEN", DateTime.UtcNow.AddHours(1));
+                var profile = new CredentialProfileOptions { AccessKey = "AKIAIOSFODNN7EXAMPLE", SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_RealKeyInProfileOptions_IsReported(AwsSdk sdk) => V2002.AnalyzerAsync(Clients + $$"""
+        using Amazon.Runtime.CredentialManagement;
+
+        public class ProfileSetup
+        {
+            public CredentialProfileOptions Build() => new CredentialProfileOptions { [|AccessKey = "{{KeyId}}"|], [|SecretKey = "{{SecretKey}}"|] };
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round2_Environment_FromSettableSettingsDefault_IsNotReported(AwsSdk sdk) => V2004.AnalyzerAsync($$"""
+        using System;
+
+        public class AwsSettings
+        {
+            public string AccessKeyId { get; set; } = "";
+            public string SecretAccessKey { get; set; } = "{{SecretKey}}";
+        }
+
+        public static class Bootstrap
+        {
+            public static void Apply(AwsSettings settings)
+            {
+                Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", settings.AccessKeyId);
+                Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", settings.SecretAccessKey);
+            }
+        }
+        """, sdk);
+
+    [Fact]
+    public Task Round2_RuntimePrincipal_JsonArrayWithOneAccount_IsReported() => V3001.AnalyzerAsync(""""
+        public class TrustPolicyBuilder
+        {
+            public string Build(string ciRoleArn, string partnerAccountId)
+                => [|$"{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":[\"{ciRoleArn}\",\"{partnerAccountId}\"]}},\"Action\":\"sts:AssumeRole\"}}]}}"|];
+        }
+        """", AwsSdk.V4);
+
+    [Fact]
+    public Task Round2_RuntimePrincipal_JsonAccountWithPrincipalArnCondition_IsNotReported() => V3001.AnalyzerAsync(""""
+        public class TrustPolicyBuilder
+        {
+            public string Build(string customerAccountId, string customerRoleArn)
+                => $"{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"arn:aws:iam::{customerAccountId}:root\"}},\"Action\":\"sts:AssumeRole\",\"Condition\":{{\"ArnEquals\":{{\"aws:PrincipalArn\":\"{customerRoleArn}\"}}}}}}]}}";
+        }
+        """", AwsSdk.V4);
+
+    [Fact]
+    public Task Round2_RuntimePrincipal_CdkComposite_BothSides() => V3001.AnalyzerAsync(Cdk + """
+        public class TenantStack : Stack
+        {
+            public TenantStack(Construct scope, string id, string ciRoleArn, string tenantAccountId) : base(scope, id)
+            {
+                _ = new Role(this, "Both", new RoleProps { AssumedBy = new CompositePrincipal(new ArnPrincipal(ciRoleArn), [|new AccountPrincipal(tenantAccountId)|]) });
+                _ = new Role(this, "RoleOnly", new RoleProps { AssumedBy = new CompositePrincipal(new ArnPrincipal(ciRoleArn), new ServicePrincipal("lambda.amazonaws.com")) });
+            }
+        }
+        """, AwsSdk.Cdk);
+
+    [Fact(Skip = "review: PolicyStatement with AddPrincipals(AccountPrincipal) added via role.AssumeRolePolicy.AddStatements is never reported, even with a constant account")]
+    public Task Round2_PolicyStatementAddedToAssumeRolePolicy_IsReported() => V3001.AnalyzerAsync(Cdk + """
+        public class TenantStack : Stack
+        {
+            public TenantStack(Construct scope, string id, string tenantAccountId) : base(scope, id)
+            {
+                var role = new Role(this, "Later", new RoleProps { AssumedBy = new ServicePrincipal("lambda.amazonaws.com") });
+                var statement = new PolicyStatement();
+                statement.AddActions("sts:AssumeRole");
+                statement.AddPrincipals([|new AccountPrincipal(tenantAccountId)|]);
+                role.AssumeRolePolicy!.AddStatements(statement);
+
+                var constant = new PolicyStatement();
+                constant.AddActions("sts:AssumeRole");
+                constant.AddPrincipals([|new AccountPrincipal("111122223333")|]);
+                role.AssumeRolePolicy!.AddStatements(constant);
+            }
+        }
+        """, AwsSdk.Cdk);
+
+    private const string MinimalApi = """
+        public delegate object Handler(IAmazonSecurityTokenService sts, string roleArn);
+        public sealed class WebApp { public void MapPost(string pattern, Delegate handler) { } }
+
+        """;
+
+    [Fact]
+    public async Task Round2_Fixes_Cxa1001_MinimalApiLambda_EveryOfferedFixCompiles()
+    {
+        var source = Sts + MinimalApi + """
+            public static class Endpoints
+            {
+                public static void Map(WebApp app)
+                {
+                    app.MapPost("/assume", async (IAmazonSecurityTokenService sts, string roleArn) =>
+                        (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "api" })).Credentials);
+                }
+            }
+            """;
+        // The lambda's parameters are bound by the framework; the enclosing Map method is ordinary and may get a parameter.
+        var failures = await ApplyEveryFixAsync(source, "CXA1001", AwsSdk.V4, signaturesFixed: false);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("CXA2001", "public static IServiceCollection Add(IServiceCollection services) => services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client(\"KEYID\", \"SECRET\", RegionEndpoint.EUWest1));")]
+    [InlineData("CXA2002", "private readonly BasicAWSCredentials _credentials = new BasicAWSCredentials(\"KEYID\", \"SECRET\"); public IAmazonS3 S3() => new AmazonS3Client(_credentials);")]
+    [InlineData("CXA2002", "public void Run() { var credentials = new BasicAWSCredentials(\"KEYID\", \"SECRET\"); Use(credentials); } private static void Use(BasicAWSCredentials c) => Console.WriteLine(c.GetCredentials().AccessKey.Length);")]
+    [InlineData("CXA2002", "public IAmazonS3 Run() { BasicAWSCredentials credentials = new(\"KEYID\", \"SECRET\"); return new AmazonS3Client(credentials, new AmazonS3Config { RegionEndpoint = RegionEndpoint.EUWest1 }); }")]
+    public async Task Round2_Fixes_Credentials_InDiFieldsAndTypedUses_EveryOfferedFixCompiles(string id, string member)
+    {
+        var source = Clients + "using Microsoft.Extensions.DependencyInjection;\n\npublic static class Holder\n{\n}\n\npublic class Storage\n{\n    " + member.Replace("KEYID", KeyId).Replace("SECRET", SecretKey).Replace("public static IServiceCollection", "public IServiceCollection") + "\n}\n";
+        var failures = await ApplyEveryFixAsync(source, id, AwsSdk.V4, signaturesFixed: false);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    // =============================================================== third round
+
+    [Theory(Skip = "review: requests created in switch-expression arms or ternary arms are reported even though the variable's ExternalId is set later; CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round3_SwitchExpressionArms_SetLaterOnTheVariable_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public enum Environment2 { Staging, Production }
+
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(Environment2 environment, string stagingArn, string productionArn, string externalId)
+            {
+                AssumeRoleRequest request = environment switch
+                {
+                    Environment2.Staging => new() { RoleArn = stagingArn, RoleSessionName = "staging" },
+                    _ => new() { RoleArn = productionArn, RoleSessionName = "production" },
+                };
+                request.ExternalId = externalId;
+                return sts.AssumeRoleAsync(request);
+            }
+
+            public Task<AssumeRoleResponse> TernaryAsync(bool production, string stagingArn, string productionArn, string externalId)
+            {
+                var request = production ? new AssumeRoleRequest { RoleArn = productionArn, RoleSessionName = "p" } : new AssumeRoleRequest { RoleArn = stagingArn, RoleSessionName = "s" };
+                request.ExternalId = externalId;
+                return sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round3_SwitchExpressionArms_NeverSet_AreReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(bool production, string stagingArn, string productionArn)
+            {
+                var request = production switch
+                {
+                    true => [|new AssumeRoleRequest|] { RoleArn = productionArn, RoleSessionName = "production" },
+                    false => [|new AssumeRoleRequest|] { RoleArn = stagingArn, RoleSessionName = "staging" },
+                };
+                return sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round3_TargetTypedNewInUsingVarTopOfMethod_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public static class Program2
+        {
+            public static async Task<int> RunAsync(string[] args)
+            {
+                using var sts = new AmazonSecurityTokenServiceClient();
+                var response = await sts.AssumeRoleAsync([|new()|] { RoleArn = args[0], RoleSessionName = args.Length > 1 ? args[1] : "cli" });
+                return response.Credentials is null ? 1 : 0;
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round3_KeysFromConstsInAnotherClass_InADiLambda_IsReported(AwsSdk sdk) => V2001.AnalyzerAsync(Clients + $$"""
+        using Microsoft.Extensions.DependencyInjection;
+
+        internal static class AwsKeys
+        {
+            public const string AccessKeyId = "{{KeyId}}";
+            public const string SecretAccessKey = "{{SecretKey}}";
+        }
+
+        public static class Registration
+        {
+            public static IServiceCollection AddS3(this IServiceCollection services)
+                => services.AddSingleton<IAmazonS3>(_ => [|new AmazonS3Client(AwsKeys.AccessKeyId, AwsKeys.SecretAccessKey, RegionEndpoint.EUCentral1)|]);
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round3_Emulator_CredentialsLocalPassedToAFallbackClient_IsNotCxa2002(AwsSdk sdk) => V2002.AnalyzerAsync(Clients + """
+        public class LocalStackFixture
+        {
+            // Unsure: the spec says "passed straight into such a client"; here through one local.
+            public IAmazonS3 Create(string? serviceUrl)
+            {
+                var credentials = new BasicAWSCredentials("ak", "sk");
+                var config = new AmazonS3Config { ServiceURL = serviceUrl ?? "http://localhost:4566", ForcePathStyle = true };
+                return new AmazonS3Client(credentials, config);
+            }
+        }
+        """, sdk);
 
     // =============================================================== incomplete code: no analyzer exception
 
