@@ -1618,6 +1618,82 @@ public class Issue16ReviewTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    // =============================================================== fifth round
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round5_CapturingLocalFunctionSetsTheVariable_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(string roleArn, string? externalId)
+            {
+                var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "b" };
+                if (externalId is not null)
+                {
+                    ApplyExternalId();
+                }
+
+                return sts.AssumeRoleAsync(request);
+
+                void ApplyExternalId() => request.ExternalId = externalId;
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round5_NamedArgumentsOutOfOrder_HelperOnlySends_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public class Broker(IAmazonSecurityTokenService client, string externalId)
+        {
+            public Task<AssumeRoleResponse> A(string roleArn)
+                => Send(request: [|new AssumeRoleRequest|] { RoleArn = roleArn, RoleSessionName = "a" }, tenantRequest: new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "t" });
+
+            private Task<AssumeRoleResponse> Send(AssumeRoleRequest tenantRequest, AssumeRoleRequest request)
+            {
+                tenantRequest.ExternalId = externalId;
+                _ = client.AssumeRoleAsync(tenantRequest);
+                return client.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round5_GenericHelperConstrainedToTheRequest_SetsIt_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public static class Requests
+        {
+            public static T WithExternalId<T>(T request, string externalId) where T : AssumeRoleRequest
+            {
+                request.ExternalId = externalId;
+                return request;
+            }
+        }
+
+        public class Broker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AssumeRoleResponse> AssumeAsync(string roleArn, string externalId)
+            {
+                var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "g" };
+                Requests.WithExternalId(request, externalId);
+                return sts.AssumeRoleAsync(request);
+            }
+        }
+        """, sdk);
+
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task Round5_ExtensionOnTheClientBuildsTheRequest_IsReportedInside(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
+        public static class StsExtensions
+        {
+            public static async Task<AWSCredentials> AssumeForAsync(this IAmazonSecurityTokenService sts, string roleArn, string sessionName = "app")
+            {
+                var response = await sts.AssumeRoleAsync([|new AssumeRoleRequest|] { RoleArn = roleArn, RoleSessionName = sessionName });
+                return response.Credentials;
+            }
+        }
+
+        public class Worker(IAmazonSecurityTokenService sts)
+        {
+            public Task<AWSCredentials> RunAsync(string roleArn) => sts.AssumeForAsync(roleArn);
+        }
+        """, sdk);
+
     // =============================================================== incomplete code: no analyzer exception
 
     public static TheoryData<string, string> IncompleteInputs => new()
