@@ -184,7 +184,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: a helper that assigns ExternalId = default (null) counts as set; null is not set"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Helper_AssignsStringEmptyOrDefault_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Resetter
         {
@@ -421,7 +421,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: CXA2004 silent when only the EnvironmentVariableTarget argument does not bind (the name and value bind); partly-bound policy says judge it"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task PartlyBound_EnvironmentTargetDoesNotBind_IsReported(AwsSdk sdk) => V2004.AnalyzerAsync($$"""
         using System;
 
@@ -517,7 +517,7 @@ public class Issue16ReviewTests
         public class Member { public string UserArn { get; set; } = ""; }
         """", AwsSdk.V4);
 
-    [Fact(Skip = "review: CDK ArnPrincipal($\"arn:aws:iam::{settings.CustomerAccountId}:root\") is not judged as an account root (the JSON equivalent is); CXA3001 missed")]
+    [Fact]
     public Task RuntimePrincipal_CdkAccountPrincipalFromSettings_IsReported() => V3001.AnalyzerAsync(Cdk + """
         public sealed class TenantSettings
         {
@@ -911,7 +911,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: identity?.Account is not recognised as the caller's own account (identity.Account is); CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task OwnAccount_ConditionalAccessOnTheIdentity_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class DeploymentRunner
         {
@@ -1176,7 +1176,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: a recursive helper (retry that calls itself) makes the request unknown; it only sends, CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_RecursiveRetryHelperThatOnlySends_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Broker(IAmazonSecurityTokenService sts)
         {
@@ -1190,7 +1190,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: a helper that sets another property and returns its parameter makes the object unknown; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_HelperReturnsItsParameterAndTheResultIsDropped_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Factory
         {
@@ -1213,7 +1213,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: a helper that returns its parameter (fluent With... style) makes the object unknown even when the result is dropped; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_OptionsThroughExtensionChain_BothSides(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public static class OptionsExtensions
         {
@@ -1240,7 +1240,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review (unsure): a public static settable property with a \"\" initializer is treated as only-ever-constant; the spec says any public setter is written by code we do not see"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_UnseenWriter_StaticSettableAndRequiredInit_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public static class AppConfig
         {
@@ -1260,7 +1260,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review: AssumeRoleAWSCredentials whose source does not bind but whose bound options have no ExternalId is not judged; CXA1001 missed"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_PartlyBound_OptionsBindButSourceDoesNot_IsReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Factory
         {
@@ -1282,7 +1282,7 @@ public class Issue16ReviewTests
         }
         """, sdk);
 
-    [Theory(Skip = "review (unsure): the caller's account returned one helper away inside a tuple is not recognised; CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round2_OwnAccount_TupleFromAHelper_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public class Deployer(IAmazonSecurityTokenService sts)
         {
@@ -1413,7 +1413,7 @@ public class Issue16ReviewTests
         }
         """, AwsSdk.Cdk);
 
-    [Fact(Skip = "review: outside issue 16's classes (RULES: every C# shape): PolicyStatement with AddPrincipals(AccountPrincipal) added via role.AssumeRolePolicy.AddStatements is never reported, even with a constant account")]
+    [Fact]
     public Task Round2_PolicyStatementAddedToAssumeRolePolicy_IsReported() => V3001.AnalyzerAsync(Cdk + """
         public class TenantStack : Stack
         {
@@ -1471,7 +1471,7 @@ public class Issue16ReviewTests
 
     // =============================================================== third round
 
-    [Theory(Skip = "review: requests created in switch-expression arms or ternary arms are reported even though the variable's ExternalId is set later; CXA1001 false positive"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task Round3_SwitchExpressionArms_SetLaterOnTheVariable_IsNotReported(AwsSdk sdk) => V1001.AnalyzerAsync(Sts + """
         public enum Environment2 { Staging, Production }
 
@@ -1559,7 +1559,7 @@ public class Issue16ReviewTests
 
     // =============================================================== fourth round
 
-    [Fact(Skip = "review: outside issue 16's classes: trust policies built as objects and serialized (JsonSerializer.Serialize(new { ... })) are not read at all (RULES: every C# shape)")]
+    [Fact]
     public Task Round4_RuntimePrincipal_SerializedAnonymousObject_IsReported() => V3001.AnalyzerAsync("""
         using System.Text.Json;
 
