@@ -141,10 +141,17 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
             return;
         }
 
-        var optionsValue = ObjectCreations.Unwrap(optionsArgument.Value);
+        AnalyzeOptions(context, creation, optionsArgument.Value, types, evaluator);
+    }
+
+    /// <summary>The options given to an <c>AssumeRoleAWSCredentials</c> (<paramref name="creation"/>): reported when they have no ExternalId.</summary>
+    private static void AnalyzeOptions(OperationAnalysisContext context, IOperation creation, IOperation options, AwsTypes types, HardCodedValueEvaluator evaluator)
+    {
+        var cancellationToken = context.CancellationToken;
+        var optionsValue = ObjectCreations.Unwrap(options);
         if (optionsValue.ConstantValue is { HasValue: true, Value: null })
         {
-            Report(context, creation, "AssumeRoleAWSCredentials", ExternalIdFixKind.ReplaceOptionsArgument, optionsArgument.Value.Syntax, ImmutableArray<SyntaxNode>.Empty);
+            Report(context, creation, "AssumeRoleAWSCredentials", ExternalIdFixKind.ReplaceOptionsArgument, options.Syntax, ImmutableArray<SyntaxNode>.Empty);
             return;
         }
 
@@ -180,8 +187,29 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
     private static void AnalyzeUnresolvedCredentials(OperationAnalysisContext context, AwsTypes types, HardCodedValueEvaluator evaluator)
     {
         if (UnresolvedCreation.TryRead(context.Operation, context.CancellationToken) is not { } creation
-            || !AwsTypes.InheritsFromOrEquals(creation.Type, types.AssumeRoleAWSCredentials)
-            || creation.Fitting.Any(m => m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))))
+            || !AwsTypes.InheritsFromOrEquals(creation.Type, types.AssumeRoleAWSCredentials))
+        {
+            return;
+        }
+
+        // Options where every fitting constructor takes them, given as a value that binds: judged as in code that binds.
+        IOperation? options = null;
+        for (var i = 0; i < creation.Arguments.Length; i++)
+        {
+            var parameters = creation.ParametersAt(i).ToList();
+            if (parameters.Count == creation.Fitting.Length && parameters.All(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions)))
+            {
+                options = creation.Arguments[i];
+            }
+        }
+
+        if (options is null && creation.Fitting.Any(m => m.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, types.AssumeRoleAWSCredentialsOptions))))
+        {
+            // A fitting constructor could take options that are not written, or not where the others take them.
+            return;
+        }
+
+        if (options is not null && UnresolvedCreation.IsUnbound(options))
         {
             return;
         }
@@ -193,6 +221,12 @@ internal sealed class AssumeRoleWithoutExternalIdRule : CxaRule
             {
                 return;
             }
+        }
+
+        if (options is not null)
+        {
+            AnalyzeOptions(context, creation.Operation, options, types, evaluator);
+            return;
         }
 
         var operation = creation.Operation;

@@ -31,6 +31,13 @@ internal static class OwnAccount
                 return FromCallerIdentity(parenthesized.Operand, helperDepth, seen, cancellationToken);
             case IAwaitOperation awaited:
                 return FromCallerIdentity(awaited.Operation, helperDepth, seen, cancellationToken);
+            case IConditionalAccessOperation access:
+                // identity?.Account
+                return FromCallerIdentity(access.WhenNotNull, helperDepth, seen, cancellationToken);
+            case ICoalesceOperation coalesce:
+                // identity?.Account ?? throw ...: the value, when there is one, is the caller's account.
+                return FromCallerIdentity(coalesce.Value, helperDepth, seen, cancellationToken)
+                       && coalesce.WhenNull is IThrowOperation or IConversionOperation { Operand: IThrowOperation };
             case IPropertyReferenceOperation { Property.Name: "Account" } property:
                 return property.Property.ContainingType?.ToDisplayString() == CallerIdentityResponse;
             case IInterpolatedStringOperation interpolated:

@@ -286,8 +286,10 @@ internal static class CdkTrustReader
         var values = evaluator.Evaluate(arn, cancellationToken);
         if (!values.IsKnown)
         {
-            // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown).
-            var runtime = RuntimePrincipals.Classify(ObjectCreations.Unwrap(arn).Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, arn.SemanticModel);
+            // A run-time ARN: judged by what the code calls it (an account, a role or user, or unknown), or, when it is
+            // an ARN written around a run-time part ($"arn:aws:iam::{accountId}:root"), by the ARN's shape and that part.
+            var runtime = TemplatedArnKind(arn)
+                ?? RuntimePrincipals.Classify(ObjectCreations.Unwrap(arn).Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, arn.SemanticModel);
             result.Add(new TrustPrincipal(runtime, null, syntax, conditions));
             return;
         }
@@ -297,6 +299,80 @@ internal static class CdkTrustReader
             string? account = null;
             var kind = value is null ? null : TrustJudge.ClassifyArn(value, out account);
             result.Add(new TrustPrincipal(kind ?? TrustPrincipalKind.Unknown, account, syntax, conditions));
+        }
+    }
+
+    /// <summary>
+    /// An IAM ARN written as text around run-time parts (an interpolation or a concatenation): with the account part
+    /// alone a run-time value, <c>arn:...:iam::{x}:root</c> is an account when <c>x</c> is named as one, and
+    /// <c>arn:...:iam::{x}:role/...</c> or <c>:user/...</c> is a specific principal; anything else is not read here.
+    /// </summary>
+    private static TrustPrincipalKind? TemplatedArnKind(IOperation arn)
+    {
+        var parts = new List<(string? Text, IOperation? Value)>();
+        if (!Flatten(ObjectCreations.StripConversions(arn), parts) || parts.All(p => p.Value is null))
+        {
+            return null;
+        }
+
+        // The text with each run-time part as one marker character.
+        var text = new System.Text.StringBuilder();
+        var holes = new List<IOperation>();
+        foreach (var (partText, value) in parts)
+        {
+            if (value is null)
+            {
+                text.Append(partText);
+            }
+            else
+            {
+                text.Append('\u0001');
+                holes.Add(value);
+            }
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(text.ToString(), "^arn:aws[a-z-]*:iam::(\u0001):(root|role/[^\u0001]+|user/[^\u0001]+)$");
+        if (!match.Success || holes.Count != 1)
+        {
+            return null;
+        }
+
+        if (match.Groups[2].Value != "root")
+        {
+            return TrustPrincipalKind.Specific;
+        }
+
+        var hole = RuntimePrincipals.Classify(holes[0].Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax, holes[0].SemanticModel);
+        return hole == TrustPrincipalKind.Account ? TrustPrincipalKind.Account : TrustPrincipalKind.Unknown;
+
+        static bool Flatten(IOperation operation, List<(string? Text, IOperation? Value)> into)
+        {
+            switch (operation)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var piece in interpolated.Parts)
+                    {
+                        if (piece is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string t } })
+                        {
+                            into.Add((t, null));
+                        }
+                        else if (piece is IInterpolationOperation { Alignment: null, FormatString: null } hole)
+                        {
+                            into.Add(hole.Expression.ConstantValue is { HasValue: true, Value: string c } ? (c, null) : (null, hole.Expression));
+                        }
+                        else
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } add:
+                    return Flatten(ObjectCreations.StripConversions(add.LeftOperand), into) && Flatten(ObjectCreations.StripConversions(add.RightOperand), into);
+                default:
+                    into.Add(operation.ConstantValue is { HasValue: true, Value: string value } ? (value, null) : (null, operation));
+                    return true;
+            }
         }
     }
 

@@ -193,10 +193,25 @@ internal static class CreatedObjectTracker
                     break;
                 case HelperEffect.Unknown:
                     return true;
+                case HelperEffect.ReturnsIt when HelperWrites.ResultOf(CallOf(use)) != HelperEffect.Untouched:
+                    // The same object comes back from the call and goes on: not followed.
+                    return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The call that <paramref name="use"/> is an argument of.</summary>
+    private static IOperation? CallOf(IOperation use)
+    {
+        var current = use;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        return (current.Parent as IArgumentOperation)?.Parent;
     }
 
     private enum Flow
@@ -216,9 +231,15 @@ internal static class CreatedObjectTracker
     {
         destination = null;
         var current = operation;
-        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+
+        // The object flows on through conversions and through the arm of a ternary, a switch expression or a ??
+        // (env switch { Staging => new() { ... }, _ => new() { ... } }): where the whole expression goes, it goes.
+        while (current.Parent is IConversionOperation or IParenthesizedOperation
+               || (current.Parent is IConditionalOperation conditional && current != conditional.Condition)
+               || current.Parent is ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation }
+               || current.Parent is ICoalesceOperation)
         {
-            current = current.Parent;
+            current = current.Parent is ISwitchExpressionArmOperation arm ? arm.Parent! : current.Parent;
         }
 
         switch (current.Parent)

@@ -19,6 +19,12 @@ internal enum HelperEffect
 
     /// <summary>Virtual, abstract, interface, extern or body-less; stored, aliased or reassigned; or deeper than <see cref="HelperWrites.MaxDepth"/>.</summary>
     Unknown,
+
+    /// <summary>
+    /// Reads or sends it and gives the same object back (<c>static Options WithDuration(this Options o, int s) { o.DurationSeconds = s; return o; }</c>):
+    /// untouched where the call's result is dropped, unknown where the result goes on.
+    /// </summary>
+    ReturnsIt,
 }
 
 /// <summary>
@@ -125,6 +131,9 @@ internal static class HelperWrites
                     case HelperEffect.Unknown:
                         result = HelperEffect.Unknown;
                         break;
+                    case HelperEffect.ReturnsIt when result == HelperEffect.Untouched:
+                        result = HelperEffect.ReturnsIt;
+                        break;
                 }
             }
         }
@@ -165,8 +174,22 @@ internal static class HelperWrites
             case INameOfOperation or IBinaryOperation or IIsTypeOperation or IInterpolationOperation or IExpressionStatementOperation:
                 // Compared, tested, named or formatted: the object itself is not handed on.
                 return HelperEffect.Untouched;
-            case IArgumentOperation { Parameter: { } next }:
-                return next.RefKind is RefKind.Ref or RefKind.Out ? HelperEffect.Unknown : Of(compilation, next, properties, depth + 1, cancellationToken);
+            case IArgumentOperation { Parameter: { } next } argument:
+                if (next.RefKind is RefKind.Ref or RefKind.Out)
+                {
+                    return HelperEffect.Unknown;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(next.OriginalDefinition, use.Parameter.OriginalDefinition))
+                {
+                    // Handed to itself (a retry that calls itself): its other uses decide.
+                    return HelperEffect.Untouched;
+                }
+
+                var handedOn = Of(compilation, next, properties, depth + 1, cancellationToken);
+                return handedOn == HelperEffect.ReturnsIt ? ResultOf(argument.Parent) : handedOn;
+            case IReturnOperation:
+                return HelperEffect.ReturnsIt;
             case IVariableInitializerOperation:
             case ISimpleAssignmentOperation assignment when assignment.Value == current:
             case IArrayInitializerOperation:
@@ -182,7 +205,27 @@ internal static class HelperWrites
         }
     }
 
-    /// <summary>Assigning <c>null</c> or <c>""</c> does not set it; a value that cannot be known does.</summary>
+    /// <summary>
+    /// A call to a helper that gives the object back (<see cref="HelperEffect.ReturnsIt"/>): its result dropped, the
+    /// object is only read or sent; returned again, the helper still gives it back; anything else goes on unknown.
+    /// </summary>
+    public static HelperEffect ResultOf(IOperation? call)
+    {
+        var current = call;
+        while (current?.Parent is IConversionOperation or IParenthesizedOperation or IAwaitOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current?.Parent switch
+        {
+            IExpressionStatementOperation => HelperEffect.Untouched,
+            IReturnOperation => HelperEffect.ReturnsIt,
+            _ => HelperEffect.Unknown,
+        };
+    }
+
+    /// <summary>Assigning <c>null</c>, <c>default</c>, <c>""</c> or <c>string.Empty</c> does not set it; a value that cannot be known does.</summary>
     private static bool IsNullOrEmpty(IOperation? value)
     {
         while (value is IConversionOperation conversion)
@@ -190,6 +233,8 @@ internal static class HelperWrites
             value = conversion.Operand;
         }
 
-        return value is { ConstantValue: { HasValue: true, Value: null or "" } };
+        return value is { ConstantValue: { HasValue: true, Value: null or "" } }
+               || value is IDefaultValueOperation { Type.IsReferenceType: true }
+               || value is IFieldReferenceOperation { Field: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_String } };
     }
 }

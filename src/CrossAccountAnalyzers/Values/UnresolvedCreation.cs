@@ -18,7 +18,7 @@ namespace CrossAccountAnalyzers.Values;
 /// </summary>
 internal sealed class UnresolvedCreation
 {
-    private UnresolvedCreation(IInvalidOperation operation, ObjectCreationExpressionSyntax syntax, INamedTypeSymbol type, ImmutableArray<IMethodSymbol> fitting, ImmutableArray<IOperation?> arguments)
+    private UnresolvedCreation(IInvalidOperation operation, ExpressionSyntax syntax, INamedTypeSymbol type, ImmutableArray<IMethodSymbol> fitting, ImmutableArray<IOperation?> arguments)
     {
         Operation = operation;
         Syntax = syntax;
@@ -29,9 +29,10 @@ internal sealed class UnresolvedCreation
 
     public IInvalidOperation Operation { get; }
 
-    public ObjectCreationExpressionSyntax Syntax { get; }
+    /// <summary>The creation, or the call (<see cref="TryReadCall"/>).</summary>
+    public ExpressionSyntax Syntax { get; }
 
-    /// <summary>The created type, which binds.</summary>
+    /// <summary>The created type, which binds; for a call, the type that declares every candidate method.</summary>
     public INamedTypeSymbol Type { get; }
 
     /// <summary>The constructors that fit; never empty.</summary>
@@ -46,11 +47,31 @@ internal sealed class UnresolvedCreation
     /// not parse, and when no constructor fits.
     /// </summary>
     public static UnresolvedCreation? TryRead(IOperation operation, CancellationToken cancellationToken)
+        => operation is IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { ArgumentList: { } argumentList } syntax, Type: INamedTypeSymbol { TypeKind: not TypeKind.Error } type } invalid
+            ? Read(invalid, syntax, argumentList, type, cancellationToken)
+            : null;
+
+    /// <summary>
+    /// The same for a call whose overload resolution failed (<c>Environment.SetEnvironmentVariable(name, value, Missing.Target)</c>):
+    /// <see cref="Type"/> is the type that declares every candidate.
+    /// </summary>
+    public static UnresolvedCreation? TryReadCall(IOperation operation, CancellationToken cancellationToken)
     {
-        if (operation is not IInvalidOperation invalid
-            || invalid.Syntax is not ObjectCreationExpressionSyntax { ArgumentList: { } argumentList } syntax
-            || invalid.Type is not INamedTypeSymbol { TypeKind: not TypeKind.Error } type
-            || invalid.SemanticModel is not { } model
+        if (operation is not IInvalidOperation { Syntax: InvocationExpressionSyntax { ArgumentList: { } argumentList } syntax, SemanticModel: { } model } invalid)
+        {
+            return null;
+        }
+
+        var candidates = model.GetSymbolInfo(syntax, cancellationToken).CandidateSymbols;
+        var type = candidates.IsEmpty ? null : candidates[0].ContainingType;
+        return type is not null && candidates.All(c => SymbolEqualityComparer.Default.Equals(c.ContainingType, type))
+            ? Read(invalid, syntax, argumentList, type, cancellationToken)
+            : null;
+    }
+
+    private static UnresolvedCreation? Read(IInvalidOperation invalid, ExpressionSyntax syntax, ArgumentListSyntax argumentList, INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (invalid.SemanticModel is not { } model
             || CodeShapes.IsBeingTyped(syntax)
             || argumentList.Arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)))
         {
