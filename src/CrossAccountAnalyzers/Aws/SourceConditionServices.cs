@@ -76,7 +76,23 @@ internal static class SourceConditionServices
             sourceArnHoldsAccount: true,
             sourceAccountDocumented: false,
             // AddPermission: "If you specify a service, use SourceArn or SourceAccount to limit who can invoke the function through that service."
-            "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html"));
+            "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html"),
+        new SourceConditionService(
+            "ses.amazonaws.com",
+            "SES receipt rule",
+            sourceArnHoldsAccount: true,
+            sourceAccountDocumented: true,
+            // Receipt rules writing to S3, invoking Lambda or publishing to SNS; the examples pair aws:SourceAccount with
+            // aws:SourceArn (the receipt rule).
+            "https://docs.aws.amazon.com/ses/latest/dg/receiving-email-permissions.html"),
+        new SourceConditionService(
+            "cloudwatch.amazonaws.com",
+            "CloudWatch alarm",
+            sourceArnHoldsAccount: true,
+            sourceAccountDocumented: false,
+            // Alarms publishing to an SNS topic: "To restrict the ability to publish messages to the topic for specific
+            // alarms, add global condition keys ... aws:SourceArn".
+            "https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger"));
 
     /// <summary>Every entry, for the docs and tests.</summary>
     public static IEnumerable<SourceConditionService> All => Table.Values;

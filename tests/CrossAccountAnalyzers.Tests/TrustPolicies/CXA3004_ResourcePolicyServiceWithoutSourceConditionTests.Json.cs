@@ -80,6 +80,37 @@ public partial class CXA3004_ResourcePolicyServiceWithoutSourceConditionTests
 
     [Theory]
     [MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    public Task SesAndCloudWatchPolicies_WithoutSource_AreReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(""""
+        using Amazon.S3.Model;
+
+        class Mail
+        {
+            // SES receipt rules writing mail into the bucket.
+            PutBucketPolicyRequest Inbox() => new PutBucketPolicyRequest
+            {
+                BucketName = "inbox",
+                Policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"{|#0:ses.amazonaws.com|}\"},\"Action\":\"s3:PutObject\",\"Resource\":\"arn:aws:s3:::inbox/*\"}]}",
+            };
+
+            // CloudWatch alarms publishing to a topic.
+            const string TopicPolicy = """
+                { "Statement": [ { "Effect": "Allow", "Principal": { "Service": "{|#1:cloudwatch.amazonaws.com|}" }, "Action": "sns:Publish", "Resource": "arn:aws:sns:us-east-1:111122223333:alarms" } ] }
+                """;
+
+            // Look-alikes: conditioned, and the same services in a trust policy (CXA3003's).
+            const string Conditioned = """
+                { "Statement": [ { "Effect": "Allow", "Principal": { "Service": "ses.amazonaws.com" }, "Action": "s3:PutObject", "Condition": { "StringEquals": { "aws:SourceAccount": "111122223333" } } } ] }
+                """;
+            const string Trust = """
+                { "Statement": [ { "Effect": "Allow", "Principal": { "Service": "cloudwatch.amazonaws.com" }, "Action": "sts:AssumeRole" } ] }
+                """;
+        }
+        """", sdk,
+        VerifyCS.Diagnostic(0).WithArguments("ses.amazonaws.com", "an aws:SourceArn condition with the SES receipt rule's ARN"),
+        VerifyCS.Diagnostic(1).WithArguments("cloudwatch.amazonaws.com", "an aws:SourceArn condition with the CloudWatch alarm's ARN"));
+
+    [Theory]
+    [MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task KeyPolicy_ForAServiceWithoutSource_IsReported(AwsSdk sdk) => VerifyCS.AnalyzerAsync(""""
         using Amazon.KeyManagementService.Model;
 
