@@ -736,6 +736,64 @@ class VendorAccessStack : Stack
         }
         """);
 
+    [Fact]
+    public Task S1004_ProtectedBaseControllerHelper_CalledWithStoredValue() => Web1004("""
+        public abstract class AwsControllerBase : ControllerBase
+        {
+            protected AssumeRoleRequest Build(string roleArn, string externalId) => new() { RoleArn = roleArn, RoleSessionName = "base", ExternalId = externalId };
+        }
+
+        [ApiController, Route("accounts")]
+        public class AccountsController : AwsControllerBase
+        {
+            private readonly ITenantRepository _tenants;
+            public AccountsController(ITenantRepository tenants) => _tenants = tenants;
+
+            [HttpGet("{id}")]
+            public AssumeRoleRequest Get(string id)
+            {
+                var tenant = _tenants.Get(id);
+                return Build(tenant.RoleArn, tenant.ExternalId);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task S1004_OutgoingHttpRequestMessageHeaders_AreNotTheCallersRequest() => Web1004("""
+        public class StsSigningHandler : System.Net.Http.DelegatingHandler
+        {
+            public AssumeRoleRequest Build(System.Net.Http.HttpRequestMessage request)
+                => new() { RoleSessionName = "outgoing", ExternalId = request.Headers.GetValues("X-External-Id").First() };
+        }
+        """);
+
+    [Fact]
+    public Task R1004_MinimalApi_MethodGroupInAnotherClass() => Web1004("""
+        public static class OnboardingHandlers
+        {
+            public static async Task<IResult> Connect(OnboardRequest req, IAmazonSecurityTokenService sts)
+            {
+                await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = req.RoleArn, RoleSessionName = "c", ExternalId = [|req.ExternalId|] });
+                return Results.Ok();
+            }
+        }
+
+        public static class Endpoints
+        {
+            public static void Map(WebApplication app) => app.MapPost("/connect", OnboardingHandlers.Connect);
+        }
+        """);
+
+    [Fact]
+    public Task S1004_HttpContextItemsAndClaimsFirst() => Web1004("""
+        [ApiController, Route("x")]
+        public class ItemsController : ControllerBase
+        {
+            [HttpGet("a")] public AssumeRoleRequest A() => new() { RoleSessionName = "a", ExternalId = HttpContext.Items["TenantExternalId"] as string };
+            [HttpGet("b")] public AssumeRoleRequest B() => new() { RoleSessionName = "b", ExternalId = User.Claims.First(c => c.Type == "ext_id").Value };
+        }
+        """);
+
     // ======================= CXA1005 =======================
 
     private static Task V1005(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected)
@@ -858,6 +916,30 @@ class VendorAccessStack : Stack
         var ids = result.Diagnostics.Where(d => d.Id is "CXA1002" or "CXA1005").Select(d => d.Id + "@" + d.Location.GetLineSpan().StartLinePosition.Line).OrderBy(i => i).ToArray();
         Assert.Equal(new[] { "CXA1005@5", "CXA1005@6" }, ids);
     }
+
+    [Fact]
+    public Task R1005_NumericAccountIdToString_AndOptionsAccountId() => V1005("""
+        public class VendorOptions { public string AccountId { get; set; } = ""; }
+
+        public class CustomerAssumer
+        {
+            public AssumeRoleRequest A(long accountId, string roleArn) => new() { RoleArn = roleArn, RoleSessionName = "a", ExternalId = [|accountId.ToString()|] };
+            public AssumeRoleAWSCredentialsOptions B(VendorOptions options) => new() { ExternalId = [|options.AccountId|] };
+        }
+        """);
+
+    [Fact]
+    public Task S1005_ExternalIdPropertyOfAccountOrRoleObjects() => V1005("""
+        public class CustomerAccount { public string Id { get; set; } = ""; public string ExternalId { get; set; } = ""; }
+        public class RoleConfig { public string RoleArn { get; set; } = ""; public string ExternalId { get; set; } = ""; }
+
+        public class CustomerAssumer
+        {
+            public AssumeRoleRequest A(CustomerAccount account, string roleArn) => new() { RoleArn = roleArn, RoleSessionName = "a", ExternalId = account.ExternalId };
+            public AssumeRoleRequest B(RoleConfig role) => new() { RoleArn = role.RoleArn, RoleSessionName = "b", ExternalId = role.ExternalId };
+            public AssumeRoleRequest C(RoleConfig roleArnConfig) => new() { RoleArn = roleArnConfig.RoleArn, RoleSessionName = "c", ExternalId = roleArnConfig.ExternalId };
+        }
+        """);
 
     [Fact]
     public Task R1005_Cdk_ExternalIds_StackAccountAndPropsAccountId() => Verify1005.AnalyzerAsync(Cdk + """
@@ -1267,6 +1349,24 @@ class VendorAccessStack : Stack
         role.AssumeRolePolicy.AddStatements(stmt);
         """), AwsSdk.Cdk, "dotnet_diagnostic.CXA3003.severity = suggestion",
         Verify3003.Diagnostic(Descriptors.CXA3003_ServicePrincipalWithoutSourceCondition, 0).WithArguments("states.amazonaws.com"));
+
+    private static string ResourcePolicyStatementsInVariables() => Stack("""
+        var key = new Amazon.CDK.AWS.KMS.Key(this, "Shared");
+        var decrypt = new PolicyStatement();
+        decrypt.AddAwsAccountPrincipal(partnerAccount);
+        decrypt.AddActions("kms:Decrypt", "kms:DescribeKey");
+        decrypt.AddAllResources();
+        key.AddToResourcePolicy(decrypt);
+        var topic = new Amazon.CDK.AWS.SNS.Topic(this, "Alarms");
+        var publish = new PolicyStatement(new PolicyStatementProps { Actions = new[] { "sns:Publish" }, Principals = new[] { new ServicePrincipal("events.amazonaws.com") }, Resources = new[] { topic.TopicArn } });
+        topic.AddToResourcePolicy(publish);
+        """, ", string partnerAccount");
+
+    [Fact]
+    public Task S3001_Cdk_ResourcePolicyStatementsInVariables() => Verify3001.AnalyzerAsync(ResourcePolicyStatementsInVariables(), AwsSdk.Cdk);
+
+    [Fact]
+    public Task S3003_Cdk_ResourcePolicyStatementsInVariables() => Verify3003.AnalyzerAsync(ResourcePolicyStatementsInVariables(), AwsSdk.Cdk, "dotnet_diagnostic.CXA3003.severity = suggestion");
 
     // ======================= Code being typed =======================
 
