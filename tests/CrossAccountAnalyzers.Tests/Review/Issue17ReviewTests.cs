@@ -1368,6 +1368,46 @@ class VendorAccessStack : Stack
     [Fact]
     public Task S3003_Cdk_ResourcePolicyStatementsInVariables() => Verify3003.AnalyzerAsync(ResourcePolicyStatementsInVariables(), AwsSdk.Cdk, "dotnet_diagnostic.CXA3003.severity = suggestion");
 
+    [Fact]
+    public Task R3001_Cdk_UnrelatedConditionDoesNotProtect() => Verify3001.AnalyzerAsync(Stack("""
+        role.AssumeRolePolicy.AddStatements(new PolicyStatement(new PolicyStatementProps
+        {
+            Principals = new[] { [|new AccountPrincipal(partnerAccount)|] },
+            Actions = new[] { "sts:AssumeRole", "sts:TagSession" },
+            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:PrincipalTag/team"] = "integrations" } },
+        }));
+        """, ", string partnerAccount"), AwsSdk.Cdk);
+
+    [Fact]
+    public Task S3001_Cdk_LowercaseKeyPrefixPatternAndUnknownDocument() => Verify3001.AnalyzerAsync(Stack("""
+        var a = new PolicyStatement();
+        a.AddActions("sts:AssumeRole");
+        a.AddAwsAccountPrincipal("111122223333");
+        a.AddCondition("StringEquals", new Dictionary<string, object> { ["sts:externalid"] = externalId });
+        role.AssumeRolePolicy.AddStatements(a);
+        var b = new PolicyStatement();
+        b.AddActions("sts:AssumeRole");
+        b.AddAwsAccountPrincipal("444455556666");
+        b.AddCondition("StringLike", new Dictionary<string, object> { ["sts:ExternalId"] = "acme-7f3a9c2e-*" });
+        role.AssumeRolePolicy.AddStatements(b);
+        new CfnRole(this, "FromFile", new CfnRoleProps
+        {
+            AssumeRolePolicyDocument = PolicyDocument.FromJson(System.Text.Json.JsonSerializer.Deserialize<object>(System.IO.File.ReadAllText("trust-policy.json"))!),
+        });
+        """, ", string externalId"), AwsSdk.Cdk);
+
+    [Fact]
+    public Task R3002_Json_AwsStarInArray() => Verify3002.AnalyzerAsync(Iam + """
+        class Roles
+        {
+            CreateRoleRequest Create() => new CreateRoleRequest
+            {
+                RoleName = "Open",
+                AssumeRolePolicyDocument = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"[|*|]\"]},\"Action\":[\"sts:AssumeRole\"]}]}",
+            };
+        }
+        """, AwsSdk.V4);
+
     // ======================= Code being typed =======================
 
     [Fact]
