@@ -143,6 +143,10 @@ internal static class GuessableExternalIds
                     partial |= Array.IndexOf(PartOperations, name) >= 0;
                     operation = receiver;
                     continue;
+                case IInterpolatedStringOperation { Parts.Length: 1 } interpolated when interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null } only:
+                    // $"{customer.AccountId}": the value itself, formatted.
+                    operation = only.Expression;
+                    continue;
                 case IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } when instance.Type is INamedTypeSymbol { SpecialType: not SpecialType.System_String }:
                     // accountId.Value of a strongly typed ID.
                     operation = instance;

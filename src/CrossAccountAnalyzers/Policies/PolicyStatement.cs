@@ -103,8 +103,9 @@ internal sealed class PolicyActions
 /// </summary>
 internal sealed class PolicyStatement
 {
-    public PolicyStatement(PolicyEffect effect, PolicyActions actions, ImmutableArray<TrustPrincipal> principals, TrustConditions conditions, SyntaxNode? syntax = null, bool externalIdsSet = false, int jsonIndex = -1)
+    public PolicyStatement(PolicyEffect effect, PolicyActions actions, ImmutableArray<TrustPrincipal> principals, TrustConditions conditions, SyntaxNode? syntax = null, bool externalIdsSet = false, int jsonIndex = -1, bool namesResources = false)
     {
+        NamesResources = namesResources;
         Effect = effect;
         Actions = actions;
         Principals = principals;
@@ -135,9 +136,18 @@ internal sealed class PolicyStatement
     /// <summary>An <c>Allow</c> that certainly covers <paramref name="action"/> (unknown effect or actions: false).</summary>
     public bool Allows(string action) => Effect == PolicyEffect.Allow && Actions.Covers(action);
 
-    /// <summary>A trust statement: it allows <c>sts:AssumeRole</c> (also through <c>sts:*</c>, <c>*</c> or a NotAction that spares it).</summary>
-    public bool IsTrustStatement => Allows(PolicyActions.AssumeRoleAction);
+    /// <summary>
+    /// The statement has a <c>Resource</c> or <c>NotResource</c> element. IAM rejects one in a role's trust policy, so
+    /// such a statement belongs to a resource policy even where its actions (<c>*</c>) cover <c>sts:AssumeRole</c>.
+    /// </summary>
+    public bool NamesResources { get; }
+
+    /// <summary>
+    /// A trust statement: it allows <c>sts:AssumeRole</c> (also through <c>sts:*</c>, <c>*</c> or a NotAction that spares
+    /// it) and names no resource.
+    /// </summary>
+    public bool IsTrustStatement => !NamesResources && Allows(PolicyActions.AssumeRoleAction);
 
     public PolicyStatement WithPrincipals(ImmutableArray<TrustPrincipal> principals)
-        => new(Effect, Actions, principals, Conditions, Syntax, ExternalIdsSet, JsonIndex);
+        => new(Effect, Actions, principals, Conditions, Syntax, ExternalIdsSet, JsonIndex, NamesResources);
 }

@@ -61,7 +61,8 @@ internal static class JsonTrustPolicyReader
             var actions = action is not null ? new PolicyActions(action.StringOrArray().Select(a => a.Text!).ToImmutableArray(), negated: false)
                 : notAction is not null ? new PolicyActions(notAction.StringOrArray().Select(a => a.Text!).ToImmutableArray(), negated: true)
                 : PolicyActions.None;
-            if (trustOnly && !(effect == PolicyEffect.Allow && actions.Covers(PolicyActions.AssumeRoleAction)))
+            var namesResources = statement.Get("Resource") is not null || statement.Get("NotResource") is not null;
+            if (trustOnly && (namesResources || !(effect == PolicyEffect.Allow && actions.Covers(PolicyActions.AssumeRoleAction))))
             {
                 // Deny statements grant nothing; other actions are not a trust.
                 continue;
@@ -88,7 +89,7 @@ internal static class JsonTrustPolicyReader
                 ReadPrincipal(principal, syntax, mapSpan, principals, policy, model);
             }
 
-            result.Add(new PolicyStatement(effect, actions, principals.ToImmutable(), conditions, syntax, externalIdsSet: false, jsonIndex: index));
+            result.Add(new PolicyStatement(effect, actions, principals.ToImmutable(), conditions, syntax, externalIdsSet: false, jsonIndex: index, namesResources: namesResources));
         }
 
         return result.ToImmutable();

@@ -72,7 +72,8 @@ internal static class ObjectPolicyReader
             ReadPrincipal(principal, principals);
         }
 
-        return new PolicyStatement(effect, actions, principals.ToImmutable(), ReadConditions(statement.Get("Condition")), statement.Syntax);
+        var namesResources = statement.Get("Resource") is not null || statement.Get("NotResource") is not null;
+        return new PolicyStatement(effect, actions, principals.ToImmutable(), ReadConditions(statement.Get("Condition")), statement.Syntax, namesResources: namesResources);
     }
 
     private static PolicyActions Actions(ObjectPolicyNode node, bool negated)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -184,6 +185,13 @@ internal static class BoundParameters
             return true;
         }
 
+        if (type is INamedTypeSymbol { Name: "IFormCollection" or "IFormFile" or "IFormFileCollection", ContainingNamespace: { } formNamespace }
+            && formNamespace.ToDisplayString() == "Microsoft.AspNetCore.Http")
+        {
+            // Interfaces, but the form itself: MVC and minimal APIs bind them from the request.
+            return true;
+        }
+
         if (type is not INamedTypeSymbol named || named.TypeKind is not (TypeKind.Class or TypeKind.Struct) || named.IsAbstract
             || named.DeclaringSyntaxReferences.IsEmpty || IsFrameworkType(named))
         {
@@ -228,25 +236,65 @@ internal static class BoundParameters
 
     private static readonly string[] Registrations = { "AddSingleton", "AddScoped", "AddTransient", "TryAddSingleton", "TryAddScoped", "TryAddTransient", "AddHostedService", "AddHttpClient", "AddDbContext", "AddKeyedSingleton", "AddKeyedScoped", "AddKeyedTransient" };
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>> Registered = new();
+
     /// <summary>
     /// The application registers the type as a service: a generic registration naming it (<c>AddScoped&lt;TenantStore&gt;()</c>,
-    /// <c>AddSingleton&lt;IStore, TenantStore&gt;()</c>), found in the files whose text names the type.
+    /// <c>AddSingleton&lt;IStore, TenantStore&gt;()</c>), found in the files whose text names the type, or a registration
+    /// whose type is inferred or given (<c>AddSingleton(settings)</c>, <c>AddSingleton(typeof(TenantStore))</c>), found in
+    /// the files whose text names the registration. Answered once per compilation and type.
     /// </summary>
     private static bool IsRegisteredService(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
-    {
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (!SourceTextSearch.MayHoldName(tree, type.Name, cancellationToken))
-            {
-                continue;
-            }
+        => Registered.GetValue(compilation, static _ => new System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default))
+            .GetOrAdd(type, t => FindRegistration(t, compilation, cancellationToken));
 
+    private static bool FindRegistration(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in SourceTextSearch.TreesMayHoldingName(compilation, type.Name, cancellationToken))
+        {
             foreach (var generic in tree.GetRoot(cancellationToken).DescendantNodes().OfType<GenericNameSyntax>())
             {
                 if (Array.IndexOf(Registrations, generic.Identifier.ValueText) >= 0
                     && generic.TypeArgumentList.Arguments.Any(a => LastName(a) == type.Name))
                 {
                     return true;
+                }
+            }
+        }
+
+        // Registrations that do not write the type: bound, in the few files that call them.
+        var seen = new HashSet<SyntaxTree>();
+        foreach (var registration in Registrations)
+        {
+            foreach (var tree in SourceTextSearch.TreesMayHoldingName(compilation, registration, cancellationToken))
+            {
+                if (!seen.Add(tree))
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    var name = invocation.Expression switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name,
+                        SimpleNameSyntax simple => simple,
+                        _ => null,
+                    };
+                    if (name is not IdentifierNameSyntax identifier || Array.IndexOf(Registrations, identifier.Identifier.ValueText) < 0)
+                    {
+                        continue;
+                    }
+
+                    model ??= SemanticModels.Of(compilation, tree);
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                        && (method.TypeArguments.Any(a => SymbolEqualityComparer.Default.Equals(a, type))
+                            || invocation.ArgumentList.Arguments.Any(a => a.Expression is TypeOfExpressionSyntax typeOf
+                                && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(typeOf.Type, cancellationToken).Type, type))))
+                    {
+                        return true;
+                    }
                 }
             }
         }

@@ -176,6 +176,12 @@ internal sealed class RequestInputs
             return Trace(formatted, frame, depth, hops);
         }
 
+        // A JSON document read from the request, navigated: body.GetProperty("externalId").GetString(), node["id"].GetValue<string>().
+        if (!method.IsStatic && invocation.Instance is { } document && IsJsonDocumentType(method.ContainingType))
+        {
+            return Trace(document, frame, depth, hops);
+        }
+
         // Request.Query["id"].FirstOrDefault(), model.Ids.First().
         if (method.IsExtensionMethod && method.ContainingType?.ToDisplayString() == "System.Linq.Enumerable" && Array.IndexOf(ElementOperations, method.Name) >= 0)
         {
@@ -329,11 +335,38 @@ internal sealed class RequestInputs
         return IsThis(instance) && frame is null ? null : Trace(instance, frame, depth, hops);
     }
 
-    /// <summary><c>model.Ids[0]</c>, <c>values[0]</c> of a <c>StringValues</c>: an element of the input, not a lookup keyed by it.</summary>
+    /// <summary>
+    /// <c>model.Ids[0]</c>, <c>values[0]</c> of a <c>StringValues</c>: an element of the input, not a lookup keyed by it;
+    /// also any key of a form, query, header or cookie collection or a JSON document read from the request
+    /// (<c>(await Request.ReadFormAsync())["id"]</c>, <c>node["externalId"]</c>).
+    /// </summary>
     private static bool IsElementAccessOfInput(IPropertyReferenceOperation indexer)
         => indexer.Property.ContainingType is { } type
-           && (type.Name == "StringValues" || type.AllInterfaces.Any(i => i.Name is "IList" or "IReadOnlyList"))
-           && indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32;
+           && (((type.Name == "StringValues" || type.AllInterfaces.Any(i => i.Name is "IList" or "IReadOnlyList"))
+                && indexer.Arguments.Length == 1 && indexer.Arguments[0].Value.Type?.SpecialType == SpecialType.System_Int32)
+               || IsRequestCollectionType(type)
+               || IsJsonDocumentType(type));
+
+    private static bool IsRequestCollectionType(INamedTypeSymbol type)
+        => type.Name is "IFormCollection" or "FormCollection" or "IQueryCollection" or "QueryCollection" or "IHeaderDictionary" or "HeaderDictionary" or "IRequestCookieCollection"
+           && type.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Http";
+
+    /// <summary>System.Text.Json's <c>JsonElement</c>/<c>JsonNode</c> family and Newtonsoft's <c>JToken</c> family.</summary>
+    private static bool IsJsonDocumentType(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var ns = current.ContainingNamespace?.ToDisplayString();
+            if ((ns == "System.Text.Json" && current.Name is "JsonElement" or "JsonDocument")
+                || (ns == "System.Text.Json.Nodes" && current.Name == "JsonNode")
+                || (ns == "Newtonsoft.Json.Linq" && current.Name == "JToken"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The kind ("query", "form", "header", "route", "cookie") when <paramref name="operation"/> is one of an <c>HttpRequest</c>'s collections.</summary>
     private string? RequestCollection(IOperation operation)

@@ -487,7 +487,7 @@ class VendorAccessStack : Stack
         }
         """);
 
-    [Fact(Skip = "review: builder.Services.AddSingleton(instance) (inferred T) is not seen as a registration; the parameter is taken for bound input (false positive)")]
+    [Fact]
     public Task S1004_MinimalApi_RegisteredSingletonParameter_InferredGeneric() => Web1004("""
         public class VendorSettings { public string ExternalId { get; set; } = ""; }
 
@@ -618,7 +618,7 @@ class VendorAccessStack : Stack
         }
         """);
 
-    [Fact(Skip = "review: (await request.ReadFormAsync())[\"externalId\"] is not reported (docs: a body read with ReadFormAsync)")]
+    [Fact]
     public Task R1004_MinimalApi_ReadFormAsync() => Web1004("""
         public static class Endpoints
         {
@@ -641,7 +641,7 @@ class VendorAccessStack : Stack
         """);
 
     /// <summary>Unsure: IFormCollection is an interface (services are interfaces), but MVC binds this parameter from the posted form.</summary>
-    [Fact(Skip = "review (unsure): an IFormCollection action parameter is bound from the form; not reported")]
+    [Fact]
     public Task R1004_MvcController_IFormCollectionParameter() => Web1004("""
         public class SetupController : Controller
         {
@@ -726,7 +726,7 @@ class VendorAccessStack : Stack
         """);
 
     /// <summary>Unsure: the docs call any other method call a lookup, but GetProperty reads the request body the caller sent.</summary>
-    [Fact(Skip = "review (unsure): [FromBody] JsonElement body.GetProperty(\"externalId\") is not reported")]
+    [Fact]
     public Task R1004_FromBodyJsonElement_GetProperty() => Web1004("""
         public static class Endpoints
         {
@@ -823,7 +823,7 @@ class VendorAccessStack : Stack
         }
         """);
 
-    [Fact(Skip = "review: $\"{customer.AccountId}\" is the account ID itself but is not reported (customer.AccountId.Trim() is)")]
+    [Fact]
     public Task R1005_InterpolatedAccountIdOnly() => V1005("""
         public class CustomerAssumer
         {
@@ -979,7 +979,7 @@ class VendorAccessStack : Stack
 
     // ======================= CXA3001-3003: trust policies in every shape =======================
 
-    [Fact(Skip = "review: ArnPrincipal($\"arn:aws:iam::{account}:root\") in a CDK statement is not reported")]
+    [Fact]
     public Task R3001_Cdk_ArnPrincipalInterpolatedRoot() => Verify3001.AnalyzerAsync(Stack("""
         role.AssumeRolePolicy.AddStatements(new PolicyStatement(new PolicyStatementProps
         {
@@ -988,7 +988,7 @@ class VendorAccessStack : Stack
         }));
         """, ", string vendorAccount"), AwsSdk.Cdk);
 
-    [Fact(Skip = "review: ArnPrincipal($\"arn:aws:iam::{account}:root\") of a non-own account is not reported (object-built policies report the same ARN)")]
+    [Fact]
     public Task R3001_CdkRoleProps_ArnPrincipalInterpolatedRoot() => Verify3001.AnalyzerAsync(Cdk + """
         class VendorAccessStack : Stack
         {
@@ -1176,7 +1176,7 @@ class VendorAccessStack : Stack
         }
         """, AwsSdk.Cdk);
 
-    [Theory(Skip = "review: a statement with Resource and Action \"*\" is a resource policy, not a trust policy; CXA3001 reports it"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task S3001_Serialized_ResourcePolicyWithStarAction(AwsSdk sdk) => Verify3001.AnalyzerAsync(Iam + """
         class Policies
         {
@@ -1188,7 +1188,7 @@ class VendorAccessStack : Stack
         }
         """, sdk);
 
-    [Fact(Skip = "review: a statement with Resource and Action \"*\" is a resource policy, not a trust policy; CXA3001 reports it")]
+    [Fact]
     public Task S3001_JsonString_ResourcePolicyWithStarAction() => Verify3001.AnalyzerAsync(""""
         class Policies
         {
@@ -1252,7 +1252,7 @@ class VendorAccessStack : Stack
         role.AssumeRolePolicy.AddStatements(stmt);
         """), AwsSdk.Cdk);
 
-    [Theory(Skip = "review: a statement with Resource and Action \"*\" is a resource policy (CXA3005), not a trust policy; CXA3002 reports it"), MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
+    [Theory, MemberData(nameof(AwsReferences.Sdks), MemberType = typeof(AwsReferences))]
     public Task S3002_Serialized_ResourcePolicyPrincipalStar(AwsSdk sdk) => Verify3002.AnalyzerAsync(Iam + """
         class Policies
         {
@@ -1276,7 +1276,7 @@ class VendorAccessStack : Stack
         }
         """, sdk);
 
-    [Fact(Skip = "review: a statement with Resource and Action \"*\" is a resource policy (CXA3005), not a trust policy; CXA3002 reports it")]
+    [Fact]
     public Task S3002_JsonString_ResourcePolicyPrincipalStar_StarAction() => Verify3002.AnalyzerAsync(""""
         class Policies
         {
