@@ -6,6 +6,8 @@
 #   - on net10.0 + v4 and net472 + v3.7: -warnaserror fails the build on them; #pragma, [SuppressMessage],
 #     .editorconfig severity none and <NoWarn> each silence them (the build then passes with -warnaserror); the Strict
 #     preset turns every rule into an error, including CXA1002 and CXA3003 (the "strict" markers); an unknown preset warns;
+#     (CXA1004 needs ASP.NET Core and CXA3005 is an error by default, so neither is in Consumer.cs: every default build
+#     here must pass with warnings only; CXA1005's line also checks that CXA1002 stays silent on it, even under Strict);
 #   - `dotnet format analyzers --diagnostics CXA1001 CXA2001` applies the package's fixes (FixAll included) and leaves a
 #     project that builds with no CXA1001/CXA2001 and no error;
 #   - `dotnet format analyzers` with no filter, Strict preset: every fixable rule is fixed (each rule's Fix All may be
@@ -155,22 +157,23 @@ for base in $preset_bases; do
   expect "$dir.log" error "expect" "$base -warnaserror"
 
   dir="$work/$base-pragma"; new_consumer "$dir" "$tfm" "$sdk"
-  sed -i '1i #pragma warning disable CXA1001, CXA2001, CXA2002, CXA2003 // reviewed: test fixtures' "$dir/Consumer.cs"
+  sed -i '1i #pragma warning disable CXA1001, CXA1005, CXA2001, CXA2002, CXA2003, CXA3004 // reviewed: test fixtures' "$dir/Consumer.cs"
   status=0; build "$dir" "$dir.log" -warnaserror || status=$?
   silent $status "$dir.log" "$base #pragma"
 
   dir="$work/$base-suppressmessage"; new_consumer "$dir" "$tfm" "$sdk"
-  sed -i 's#^    public static class Reports#    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA1001:AssumeRole without an ExternalId", Justification = "Roles of our own accounts")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2001:Hard-coded credentials in an AWS client constructor", Justification = "Test fixture")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2002:Hard-coded credentials in a credentials object", Justification = "Test fixture")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2003:AWS access key ID in source", Justification = "Test fixture")]\n    public static class Reports#' "$dir/Consumer.cs"
+  sed -i 's#^    public static class Reports#    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA1001:AssumeRole without an ExternalId", Justification = "Roles of our own accounts")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA1005:ExternalId that others can guess", Justification = "Test fixture")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2001:Hard-coded credentials in an AWS client constructor", Justification = "Test fixture")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2002:Hard-coded credentials in a credentials object", Justification = "Test fixture")]\n    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA2003:AWS access key ID in source", Justification = "Test fixture")]\n    public static class Reports#' "$dir/Consumer.cs"
+  sed -i 's#^    public static class QueuePolicies#    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CXA3004:Resource policy lets an AWS service act without a source condition", Justification = "Test fixture")]\n    public static class QueuePolicies#' "$dir/Consumer.cs"
   status=0; build "$dir" "$dir.log" -warnaserror || status=$?
   silent $status "$dir.log" "$base [SuppressMessage]"
 
   dir="$work/$base-editorconfig"; new_consumer "$dir" "$tfm" "$sdk"
-  printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.CXA1001.severity = none\ndotnet_diagnostic.CXA2001.severity = none\ndotnet_diagnostic.CXA2002.severity = none\ndotnet_diagnostic.CXA2003.severity = none\n' > "$dir/.editorconfig"
+  printf 'root = true\n\n[*.cs]\ndotnet_diagnostic.CXA1001.severity = none\ndotnet_diagnostic.CXA1005.severity = none\ndotnet_diagnostic.CXA2001.severity = none\ndotnet_diagnostic.CXA2002.severity = none\ndotnet_diagnostic.CXA2003.severity = none\ndotnet_diagnostic.CXA3004.severity = none\n' > "$dir/.editorconfig"
   status=0; build "$dir" "$dir.log" -warnaserror || status=$?
   silent $status "$dir.log" "$base .editorconfig none"
 
   dir="$work/$base-nowarn"; new_consumer "$dir" "$tfm" "$sdk"
-  sed -i "s#<TargetFramework>$tfm</TargetFramework>#<TargetFramework>$tfm</TargetFramework>\n    <NoWarn>\$(NoWarn);CXA1001;CXA2001;CXA2002;CXA2003</NoWarn>#" "$dir/Consumer.csproj"
+  sed -i "s#<TargetFramework>$tfm</TargetFramework>#<TargetFramework>$tfm</TargetFramework>\n    <NoWarn>\$(NoWarn);CXA1001;CXA1005;CXA2001;CXA2002;CXA2003;CXA3004</NoWarn>#" "$dir/Consumer.csproj"
   status=0; build "$dir" "$dir.log" -warnaserror || status=$?
   silent $status "$dir.log" "$base <NoWarn>"
 
@@ -222,13 +225,13 @@ status=$?
 set -e
 # The unfixable rules stay reported, so dotnet format exits 2 ("not everything could be fixed"); anything else is a failure.
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then echo "FAIL [dotnet format, all rules]: exit code $status"; tail -20 "$dir.format.log"; fail=1; fi
-if grep -iE "Unable to fix|Failed to apply|didn't return a Fix All|unexpected operation" "$dir.format.log" | grep -vE "Unable to fix CXA(2003|3003)\. No associated code fix found" | grep -q .; then
+if grep -iE "Unable to fix|Failed to apply|didn't return a Fix All|unexpected operation" "$dir.format.log" | grep -vE "Unable to fix CXA(1005|2003|3003)\. No associated code fix found" | grep -q .; then
   echo "FAIL [dotnet format, all rules]: a fix was not applied"; grep -iE "Unable to fix|Failed to apply|didn't return a Fix All|unexpected operation" "$dir.format.log" | sort -u | head; fail=1
 fi
 build "$dir" "$dir.log" || true
 if grep -qE "error CS[0-9]+" "$dir.log"; then echo "FAIL [dotnet format, all rules]: the fixed project does not compile"; grep -E "error CS" "$dir.log" | sort -u | head; fail=1; fi
 if grep -qE "(warning|error) CXA(1001|1002|2001|2002)" "$dir.log"; then echo "FAIL [dotnet format, all rules]: fixable diagnostics left"; grep -E "CXA(1001|1002|2001|2002)" "$dir.log" | sort -u; fail=1; fi
-for id in CXA2003 CXA3003; do
+for id in CXA1005 CXA2003 CXA3003 CXA3004; do
   grep -qE "error $id" "$dir.log" || { echo "FAIL [dotnet format, all rules]: $id (not fixable) is no longer reported"; fail=1; }
 done
 for secret in wJalrXUtnFEMI Pq8vN3xK0bR7; do

@@ -32,6 +32,12 @@ namespace Consumer
             return new AssumeRoleRequest { RoleArn = auditRoleArn, RoleSessionName = "audit" }; // expect CXA1001
         }
 
+        public static AssumeRoleRequest WithPlaceholderExternalId(string roleArn)
+        {
+            // Copied from the vendor's onboarding page; CXA1005 wins over CXA1002 on a guessable constant.
+            return new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "vendor", ExternalId = "REPLACE_ME" }; // expect CXA1005
+        }
+
         public static AssumeRoleRequest WithConstantExternalId(string roleArn)
         {
             return new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "vendor", ExternalId = VendorExternalId }; // strict CXA1002
@@ -47,5 +53,12 @@ namespace Consumer
         {
             return new Amazon.Runtime.BasicAWSCredentials("AKIAZ4TNB7VQWX2ELR6M", "Pq8vN3xK0bR7tLw2Yc5Hj9Fm1Ds4Ga6Ue8Zi0Oy3"); // expect CXA2002
         }
+    }
+
+    /// <summary>Resource policies kept as constants, in a class that uses no AWS type.</summary>
+    public static class QueuePolicies
+    {
+        // Lets any SNS topic of any account deliver to the queue.
+        public const string NotificationsQueue = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"arn:aws:sqs:us-east-1:111122223333:notifications\"}]}"; // expect CXA3004
     }
 }

@@ -7,11 +7,13 @@ namespace CrossAccountAnalyzers.Benchmarks;
 public static class Corpus
 {
     /// <summary>
-    /// Diagnostics each AWS class produces: CXA1001 1, CXA1002 2 ("shared-id" and ShortId), CXA1003 1, CXA2001 1,
-    /// CXA2002 1, CXA2003 2 (KeyId and EnvLine; the split key in the client is no literal key), CXA2004 1, CXA3001 1,
-    /// CXA3002 1, CXA3003 1 (enabled for the benchmark).
+    /// Diagnostics each AWS class produces: CXA1001 1, CXA1002 2 ("shared-id" and ShortId), CXA1003 1, CXA1005 1
+    /// ("REPLACE_ME", which CXA1002 then leaves alone), CXA2001 1, CXA2002 1, CXA2003 2 (KeyId and EnvLine; the split key
+    /// in the client is no literal key), CXA2004 1, CXA3001 1, CXA3002 1, CXA3003 1 (enabled for the benchmark), CXA3004 1
+    /// (QueuePolicy, JSON in a string constant), CXA3005 1 (the CDK PolicyStatement allowing AnyPrincipal). CXA1004 is not
+    /// in the corpus: it needs ASP.NET Core references, which the benchmark does not load.
     /// </summary>
-    public const int DiagnosticsPerAwsFile = 12;
+    public const int DiagnosticsPerAwsFile = 15;
 
     /// <summary>(a) with <paramref name="aws"/>: 5% of files hold AWS code; (b) without: all ordinary.</summary>
     public static List<(string Name, string Text)> Files(int count, bool aws, int linesPerFile = 200)
@@ -189,11 +191,13 @@ public static class Corpus
             private const string KeyId = "AKIARTX3GSDS7FJONNBY";
             private const string ShortId = "x";
             private const string EnvLine = "AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A";
+            private const string QueuePolicy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"sns.amazonaws.com\"},\"Action\":\"sqs:SendMessage\",\"Resource\":\"*\"}]}";
 
             public Aws{{seed}}(Construct scope, string id, string roleArn, AWSCredentials source) : base(scope, id)
             {
                 var request = new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "s{{seed}}" };
                 var constant = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = "shared-id" };
+                var placeholder = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = "REPLACE_ME" };
                 var options = new AssumeRoleAWSCredentialsOptions { ExternalId = ShortId };
                 var client = new AmazonS3Client("AKIA" + "RTX3GSDS7FJONNBZ", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret0", RegionEndpoint.USEast1);
                 var credentials = new BasicAWSCredentials(System.Environment.GetEnvironmentVariable("ID"), "wJalrXUtnFEMI/K7MDENG+bPxRfiCYzz9Secret1");
@@ -201,6 +205,7 @@ public static class Corpus
                 new Role(this, "Vendor", new RoleProps { AssumedBy = new AccountPrincipal("111122223333") });
                 new Role(this, "Public", new RoleProps { AssumedBy = new AnyPrincipal() });
                 new Role(this, "Service", new RoleProps { AssumedBy = new ServicePrincipal("sns.amazonaws.com") });
+                var everyone = new PolicyStatement(new PolicyStatementProps { Principals = new IPrincipal[] { new AnyPrincipal() }, Actions = new[] { "s3:GetObject" }, Resources = new[] { "arn:aws:s3:::site{{seed}}/*" } });
                 var safe = new AssumeRoleRequest { RoleArn = roleArn, ExternalId = id };
                 var local = new AmazonS3Client("test", "test", new AmazonS3Config { ServiceURL = "http://localhost:4566" });
             }

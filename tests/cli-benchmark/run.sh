@@ -2,7 +2,7 @@
 # The cxa benchmark (results in docs/performance.md, "The command-line tool"):
 #   bash tests/cli-benchmark/run.sh [FILES=1000] [ROUNDS=3]   (ROUNDS=0: one round, no warm-up)
 # Writes the benchmark's corpus (a) (tests/CrossAccountAnalyzers.Benchmarks/Corpus.cs: FILES files, 5% with AWS code,
-# 12 diagnostics per AWS file) as a folder with a project, then measures, each ROUNDS times after one warm-up:
+# 15 diagnostics per AWS file) as a folder with a project, then measures, each ROUNDS times after one warm-up:
 #   1. cxa scan --mode source (the installed tool, wall clock, process start included);
 #   2. the compiler alone: `dotnet build --no-incremental -p:RunAnalyzers=false`, the Csc task's time and the build's wall clock;
 #   3. `dotnet build --no-incremental` of the same project with the CrossAccountAnalyzers package (wall clock, Csc task);
