@@ -67,7 +67,12 @@ public sealed class RuleHostTests
 
         Assert.Empty(hosted.Exceptions);
         Assert.Empty(alone.Exceptions);
-        var expected = alone.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray();
+        // The one documented difference: in its family, CXA1002 leaves a constant that CXA1005 reports at the same spot
+        // to CXA1005 (docs/rules/CXA1002.md); hosted alone, CXA1002 has no CXA1005 beside it and reports it.
+        var guessable = alone.Diagnostics.Where(d => d.Id == DiagnosticIds.GuessableExternalId).Select(d => d.Location).ToList();
+        var expected = alone.Diagnostics
+            .Where(d => !(d.Id == DiagnosticIds.ConstantExternalId && guessable.Contains(d.Location)))
+            .Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray();
         Assert.Equal(expected, hosted.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToArray());
 
         // Every rule had something to report, in code and in the additional file.
